@@ -1,0 +1,554 @@
+//! Loading: memor's `from_json` for each kind, phase for phase (spec §6.5, §7.5, §9.5, §11.5).
+//!
+//! Phase A reads the fields whose absence or shape memor reports as a `*_STRUCT` error
+//! (required keys, role, dates, nested objects); phase B checks values in memor's order with
+//! memor's per-field messages. Anything wrong inside a nested object is the outer object's
+//! structure error, as in memor, with the inner message kept in [`Error::detail`].
+
+use std::borrow::Cow;
+use std::fmt::Display;
+
+use serde_json::{Map, Value};
+
+use super::read::{self, Raw};
+use crate::message::Base;
+use crate::validate::{self, positive_number, probability};
+use crate::{
+    Error, Kind, Message, Number, Prompt, PromptTemplate, Response, Result, Role, Session,
+    Timestamp, id,
+};
+
+type Pairs<'r, 'a> = &'r [(Cow<'a, str>, Raw<'a>)];
+
+/// Parses `text` and loads it with `load`, turning a syntax error into `kind`'s structure error.
+pub(crate) fn from_text<T>(
+    text: &str,
+    kind: Kind,
+    load: impl FnOnce(&Raw<'_>) -> Result<T>,
+) -> Result<T> {
+    let raw = read::parse(text).map_err(|e| Error::structure(kind, e.to_string()))?;
+    load(&raw)
+}
+
+/// A JSON object being loaded as `kind`.
+struct Obj<'r, 'a> {
+    pairs: Pairs<'r, 'a>,
+    kind: Kind,
+}
+
+impl<'r, 'a> Obj<'r, 'a> {
+    fn of(raw: &'r Raw<'a>, kind: Kind) -> Result<Self> {
+        match raw {
+            Raw::Object(pairs) => Ok(Obj { pairs, kind }),
+            other => Err(Error::structure(
+                kind,
+                format!("expected a JSON object, found {}", other.type_name()),
+            )),
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<&'r Raw<'a>> {
+        Raw::get(self.pairs, key)
+    }
+
+    fn required(&self, key: &str) -> Result<&'r Raw<'a>> {
+        self.get(key)
+            .ok_or_else(|| Error::structure(self.kind, format!("missing field `{key}`")))
+    }
+
+    fn bad(&self, key: &str, why: impl Display) -> Error {
+        Error::structure(self.kind, format!("field `{key}`: {why}"))
+    }
+
+    fn role(&self) -> Result<Role> {
+        match self.required("role")? {
+            Raw::Str(s) => s.parse().map_err(|_| {
+                self.bad(
+                    "role",
+                    format_args!("`{s}` is not system, user or assistant"),
+                )
+            }),
+            other => Err(self.bad(
+                "role",
+                format_args!("expected a string, found {}", other.type_name()),
+            )),
+        }
+    }
+
+    fn date(&self, key: &str) -> Result<Timestamp> {
+        match self.required(key)? {
+            Raw::Str(s) => Timestamp::parse(s).ok_or_else(|| {
+                self.bad(
+                    key,
+                    format_args!("`{s}` does not match `%Y-%m-%d %H:%M:%S %z`"),
+                )
+            }),
+            other => Err(self.bad(
+                key,
+                format_args!("expected a date string, found {}", other.type_name()),
+            )),
+        }
+    }
+}
+
+/// A structure error of `kind` for an error inside the nested object at `at`.
+fn nested(kind: Kind, at: impl Display, inner: Error) -> Error {
+    let detail = match inner.detail() {
+        Some(d) => format!("{at}: {inner} ({d})"),
+        None => format!("{at}: {inner}"),
+    };
+    Error::structure(kind, detail)
+}
+
+fn string(raw: &Raw<'_>, param: &'static str) -> Result<String> {
+    match raw {
+        Raw::Str(s) => Ok(s.clone().into_owned()),
+        _ => Err(Error::NotString {
+            param: param.into(),
+        }),
+    }
+}
+
+fn opt_string(raw: Option<&Raw<'_>>, param: &'static str) -> Result<Option<String>> {
+    match raw {
+        None | Some(Raw::Null) => Ok(None),
+        Some(raw) => string(raw, param).map(Some),
+    }
+}
+
+/// An integer literal: its value, or why it has none here.
+enum IntLiteral {
+    Value(u64),
+    Negative(i64),
+    TooLarge,
+}
+
+fn int_literal(text: &str) -> IntLiteral {
+    match text.parse::<u64>() {
+        Ok(v) => IntLiteral::Value(v),
+        Err(_) => match text.parse::<i64>() {
+            Ok(0) => IntLiteral::Value(0),
+            Ok(v) => IntLiteral::Negative(v),
+            Err(_) => IntLiteral::TooLarge,
+        },
+    }
+}
+
+/// memor's `positive integer` rule for a loaded value. Booleans and integers beyond 64 bits
+/// are refused with memor's message (DECISIONS D7).
+fn pos_int(raw: &Raw<'_>, param: &'static str) -> Result<u64> {
+    match raw {
+        Raw::Int(text) => match int_literal(text) {
+            IntLiteral::Value(v) => Ok(v),
+            IntLiteral::Negative(_) | IntLiteral::TooLarge => Err(Error::NotPositiveInteger {
+                param: param.into(),
+            }),
+        },
+        _ => Err(Error::NotPositiveInteger {
+            param: param.into(),
+        }),
+    }
+}
+
+fn opt_pos_int(raw: Option<&Raw<'_>>, param: &'static str) -> Result<Option<u64>> {
+    match raw {
+        None | Some(Raw::Null) => Ok(None),
+        Some(raw) => pos_int(raw, param).map(Some),
+    }
+}
+
+/// A sampling value: memor's probability (`0..=1`) or positive-number rule.
+#[derive(Clone, Copy, PartialEq)]
+enum Range {
+    Probability,
+    Positive,
+}
+
+fn opt_number(raw: Option<&Raw<'_>>, param: &'static str, range: Range) -> Result<Option<Number>> {
+    let invalid = || match range {
+        Range::Probability => Error::NotProbability {
+            param: param.into(),
+        },
+        Range::Positive => Error::NotPositiveNumber {
+            param: param.into(),
+        },
+    };
+    let number = match raw {
+        None | Some(Raw::Null) => return Ok(None),
+        Some(Raw::Float(f)) => Number::Float(*f),
+        Some(Raw::Int(text)) => match int_literal(text) {
+            IntLiteral::Value(v) => Number::Int(v),
+            IntLiteral::Negative(_) => return Err(invalid()),
+            IntLiteral::TooLarge if text.starts_with('-') || range == Range::Probability => {
+                return Err(invalid());
+            }
+            IntLiteral::TooLarge => {
+                return Err(Error::IntegerTooLarge {
+                    param: param.into(),
+                });
+            }
+        },
+        // Strings, lists, objects and (DECISIONS D7) booleans.
+        Some(_) => return Err(invalid()),
+    };
+    match range {
+        Range::Probability => probability(param, number),
+        Range::Positive => positive_number(param, number),
+    }
+    .map(Some)
+}
+
+fn message_id(raw: Option<&Raw<'_>>) -> Result<String> {
+    match raw {
+        None => Ok(id::new_id()),
+        Some(Raw::Str(s)) if id::is_valid_id(s) => Ok(s.clone().into_owned()),
+        // memor leaks Python's AttributeError/TypeError for non-string ids (DECISIONS D11).
+        Some(_) => Err(Error::InvalidId),
+    }
+}
+
+fn warnings(raw: Option<&Raw<'_>>) -> Result<Map<String, Value>> {
+    let map = match raw {
+        None => return Ok(Map::new()),
+        Some(Raw::Object(pairs)) => object(pairs).map_err(|e| e.into_error("warnings"))?,
+        Some(_) => return Err(Error::WarningsStructure),
+    };
+    validate::warnings(&map)?;
+    Ok(map)
+}
+
+fn custom_map(raw: &Raw<'_>) -> Result<Option<Map<String, Value>>> {
+    match raw {
+        Raw::Null => Ok(None),
+        Raw::Object(pairs) => object(pairs)
+            .map(Some)
+            .map_err(|e| e.into_error("custom_map")),
+        _ => Err(Error::CustomMap),
+    }
+}
+
+/// A number that JSON allows but a `serde_json::Value` (and DECISIONS D6/D7) does not.
+struct BadNumber {
+    too_large: bool,
+    path: Vec<String>,
+}
+
+impl BadNumber {
+    fn into_error(mut self, root: &str) -> Error {
+        self.path.push(root.to_owned());
+        self.path.reverse();
+        let param = Cow::Owned(self.path.join("."));
+        if self.too_large {
+            Error::IntegerTooLarge { param }
+        } else {
+            Error::NotFinite { param }
+        }
+    }
+}
+
+fn object(pairs: Pairs<'_, '_>) -> Result<Map<String, Value>, BadNumber> {
+    let mut map = Map::with_capacity(pairs.len());
+    for (k, v) in pairs {
+        let v = value(v).map_err(|mut e| {
+            e.path.push(k.clone().into_owned());
+            e
+        })?;
+        // Python's dict: a repeated key keeps its first position and its last value.
+        map.insert(k.clone().into_owned(), v);
+    }
+    Ok(map)
+}
+
+fn value(raw: &Raw<'_>) -> Result<Value, BadNumber> {
+    Ok(match raw {
+        Raw::Null => Value::Null,
+        Raw::Bool(b) => Value::Bool(*b),
+        Raw::Str(s) => Value::String(s.clone().into_owned()),
+        Raw::Float(f) => serde_json::Number::from_f64(*f)
+            .map(Value::Number)
+            .ok_or(BadNumber {
+                too_large: false,
+                path: Vec::new(),
+            })?,
+        Raw::Int(text) => match int_literal(text) {
+            IntLiteral::Value(v) => Value::from(v),
+            IntLiteral::Negative(v) => Value::from(v),
+            IntLiteral::TooLarge => {
+                return Err(BadNumber {
+                    too_large: true,
+                    path: Vec::new(),
+                });
+            }
+        },
+        Raw::Array(items) => Value::Array(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    value(item).map_err(|mut e| {
+                        e.path.push(i.to_string());
+                        e
+                    })
+                })
+                .collect::<Result<_, _>>()?,
+        ),
+        Raw::Object(pairs) => Value::Object(object(pairs)?),
+    })
+}
+
+/// The elements memor's `for x in value` visits: a list's items, or a dict's keys (strings).
+fn elements<'r, 'a>(
+    raw: &'r Raw<'a>,
+    obj: &Obj<'_, '_>,
+    key: &str,
+) -> Result<Vec<Element<'r, 'a>>> {
+    match raw {
+        Raw::Array(items) => Ok(items.iter().map(Element::Value).collect()),
+        Raw::Object(pairs) => Ok(pairs.iter().map(|(k, _)| Element::Text(k)).collect()),
+        Raw::Str(s) if s.is_empty() => Ok(Vec::new()),
+        other => Err(obj.bad(
+            key,
+            format_args!("expected a list, found {}", other.type_name()),
+        )),
+    }
+}
+
+enum Element<'r, 'a> {
+    Value(&'r Raw<'a>),
+    /// A string handed to a nested `from_json`, which parses it as JSON text.
+    Text(&'r str),
+}
+
+/// memor's nested `X().from_json(element)`: an object, or a string of JSON text.
+fn load_nested<T>(
+    element: Element<'_, '_>,
+    kind: Kind,
+    load: fn(&Raw<'_>) -> Result<T>,
+) -> Result<T> {
+    match element {
+        Element::Value(Raw::Str(text)) => from_text(text, kind, load),
+        Element::Text(text) => from_text(text, kind, load),
+        Element::Value(raw) => load(raw),
+    }
+}
+
+pub(crate) fn response(raw: &Raw<'_>) -> Result<Response> {
+    let o = Obj::of(raw, Kind::Response)?;
+    let message = o.required("message")?;
+    let score = o.required("score")?;
+    let temperature = o.required("temperature")?;
+    let model = o.required("model")?;
+    let role = o.role()?;
+    let memor_version = o.required("memor_version")?;
+    let date_created = o.date("date_created")?;
+    let date_modified = o.date("date_modified")?;
+
+    let message = string(message, "message")?;
+    let score = opt_number(Some(score), "score", Range::Probability)?;
+    let temperature = opt_number(Some(temperature), "temperature", Range::Positive)?;
+    let top_k = opt_pos_int(o.get("top_k"), "top_k")?;
+    let top_p = opt_number(o.get("top_p"), "top_p", Range::Probability)?;
+    let gpu = opt_string(o.get("gpu"), "gpu")?;
+    let tokens = opt_pos_int(o.get("tokens"), "tokens")?;
+    let inference_time = opt_number(o.get("inference_time"), "inference_time", Range::Positive)?;
+    let model = match model {
+        Raw::Null => crate::models::DEFAULT.to_owned(),
+        other => string(other, "model")?,
+    };
+    let id = message_id(o.get("id"))?;
+    let warnings = warnings(o.get("warnings"))?;
+    let memor_version = string(memor_version, "memor_version")?;
+    let base = Base {
+        message,
+        role,
+        tokens,
+        id,
+        warnings,
+        date_created,
+        date_modified,
+        memor_version,
+    };
+    Ok(Response {
+        base,
+        score,
+        temperature,
+        top_k,
+        top_p,
+        inference_time,
+        model,
+        gpu,
+    })
+}
+
+pub(crate) fn prompt(raw: &Raw<'_>) -> Result<Prompt> {
+    let kind = Kind::Prompt;
+    let o = Obj::of(raw, kind)?;
+    let message = o.required("message")?;
+    let responses = elements(o.required("responses")?, &o, "responses")?
+        .into_iter()
+        .enumerate()
+        .map(|(i, e)| {
+            load_nested(e, Kind::Response, response)
+                .map_err(|err| nested(kind, format_args!("responses[{i}]"), err))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let role = o.role()?;
+    let template = match o.get("template") {
+        None => PromptTemplate::basic_prompt(),
+        Some(t) => load_nested(Element::Value(t), Kind::Template, template)
+            .map_err(|err| nested(kind, "template", err))?,
+    };
+    let memor_version = o.required("memor_version")?;
+    let date_created = o.date("date_created")?;
+    let date_modified = o.date("date_modified")?;
+    let selected = o.required("selected_response_index")?;
+
+    let message = string(message, "message")?;
+    let tokens = opt_pos_int(o.get("tokens"), "tokens")?;
+    let id = message_id(o.get("id"))?;
+    let warnings = warnings(o.get("warnings"))?;
+    let memor_version = string(memor_version, "memor_version")?;
+    let selected_response_index = pos_int(selected, "selected_response_index")?;
+    let base = Base {
+        message,
+        role,
+        tokens,
+        id,
+        warnings,
+        date_created,
+        date_modified,
+        memor_version,
+    };
+    Ok(Prompt {
+        base,
+        responses,
+        selected_response_index,
+        template,
+    })
+}
+
+pub(crate) fn template(raw: &Raw<'_>) -> Result<PromptTemplate> {
+    let o = Obj::of(raw, Kind::Template)?;
+    let content = o.required("content")?;
+    let title = o.required("title")?;
+    let map = o.required("custom_map")?;
+    let memor_version = o.required("memor_version")?;
+    let date_created = o.date("date_created")?;
+    let date_modified = o.date("date_modified")?;
+
+    let content = opt_string(Some(content), "content")?;
+    let title = opt_string(Some(title), "title")?;
+    let custom_map = custom_map(map)?;
+    let memor_version = string(memor_version, "memor_version")?;
+    Ok(PromptTemplate {
+        title,
+        content,
+        custom_map,
+        date_created,
+        date_modified,
+        memor_version,
+    })
+}
+
+fn raw_type<'r>(raw: &'r Raw<'_>) -> Option<&'r Raw<'r>> {
+    match raw {
+        Raw::Object(pairs) => Raw::get(pairs, "type"),
+        _ => None,
+    }
+}
+
+pub(crate) fn session(raw: &Raw<'_>) -> Result<Session> {
+    let kind = Kind::Session;
+    let o = Obj::of(raw, kind)?;
+    let title = o.required("title")?;
+    let status = o.required("messages_status")?;
+    let mut messages: Vec<Message> = Vec::new();
+    for (i, element) in elements(o.required("messages")?, &o, "messages")?
+        .into_iter()
+        .enumerate()
+    {
+        let raw = match element {
+            Element::Value(raw @ Raw::Object(_)) => raw,
+            _ => {
+                return Err(nested(
+                    kind,
+                    format_args!("messages[{i}]"),
+                    Error::structure(kind, "expected a JSON object"),
+                ));
+            }
+        };
+        let message = match raw_type(raw) {
+            None => Err(Error::structure(kind, "missing field `type`")),
+            Some(Raw::Str(t)) if t == "Prompt" => prompt(raw).map(Message::from),
+            Some(Raw::Str(t)) if t == "Response" => response(raw).map(Message::from),
+            // memor re-loads the previous message object in place and appends it again
+            // (spec Q14), so both entries end up holding this element's data.
+            Some(_) => {
+                let reloaded = match messages.last() {
+                    Some(Message::Prompt(_)) => prompt(raw).map(Message::from),
+                    Some(Message::Response(_)) => response(raw).map(Message::from),
+                    None => Err(Error::structure(
+                        kind,
+                        "unknown `type` on the first message",
+                    )),
+                };
+                if let (Ok(m), Some(last)) = (&reloaded, messages.last_mut()) {
+                    *last = m.clone();
+                }
+                reloaded
+            }
+        };
+        messages.push(message.map_err(|e| nested(kind, format_args!("messages[{i}]"), e))?);
+    }
+    let memor_version = o.required("memor_version")?;
+    let date_created = o.date("date_created")?;
+    let date_modified = o.date("date_modified")?;
+
+    let title = opt_string(Some(title), "title")?;
+    let warnings = warnings(o.get("warnings"))?;
+    let render_counter = match o.get("render_counter") {
+        None => 0,
+        Some(raw) => pos_int(raw, "render_counter")?,
+    };
+    let status = match status {
+        Raw::Array(items) => items
+            .iter()
+            .map(|s| match s {
+                Raw::Bool(b) => Some(*b),
+                _ => None,
+            })
+            .collect::<Option<Vec<bool>>>(),
+        _ => None,
+    }
+    .ok_or(Error::NotListOf {
+        param: "status".into(),
+        type_name: "booleans",
+    })?;
+    if status.len() != messages.len() {
+        return Err(Error::StatusLength);
+    }
+    let memor_version = string(memor_version, "memor_version")?;
+    Ok(Session {
+        title,
+        messages,
+        status,
+        render_counter,
+        warnings,
+        date_created,
+        date_modified,
+        memor_version,
+    })
+}
+
+/// The `"type"` of a JSON object text: `Some(None)` when it has none, `None` when the text is
+/// not an object or its type is not a string.
+pub(crate) fn type_field(text: &str) -> Option<Option<String>> {
+    match read::parse(text).ok()? {
+        Raw::Object(pairs) => match Raw::get(&pairs, "type") {
+            None => Some(None),
+            Some(Raw::Str(t)) => Some(Some(t.clone().into_owned())),
+            Some(_) => None,
+        },
+        _ => None,
+    }
+}

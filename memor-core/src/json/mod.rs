@@ -1,0 +1,10 @@
+//! memor's JSON: a reader with Python's `json.loads` rules, a writer with `json.dumps` bytes,
+//! and the model's `to_json` shape.
+
+pub(crate) mod load;
+pub(crate) mod read;
+mod ser;
+mod write;
+
+pub use ser::WithoutTemplate;
+pub use write::{PythonFormatter, byte_len, to_string, to_writer};

@@ -1,0 +1,418 @@
+//! A JSON reader with the semantics of Python's `json.loads` (spec §13.3).
+//!
+//! It accepts what Python accepts (`NaN`, `Infinity`, `-Infinity`, duplicate keys, integers of
+//! any size) and rejects what Python rejects (raw control characters in strings, a leading BOM,
+//! trailing data), so that loading decides exactly like memor. Strings without escapes are
+//! borrowed from the input; numbers keep their integer/float distinction. Lone surrogate
+//! escapes, which Python keeps but a Rust `String` cannot hold, are rejected (DECISIONS D15).
+
+use std::borrow::Cow;
+use std::fmt;
+
+/// Nesting deeper than this is rejected, as Python's recursion limit rejects it.
+const MAX_DEPTH: usize = 1000;
+
+/// A parsed JSON value, close to the input text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Raw<'a> {
+    Null,
+    Bool(bool),
+    /// An integer literal, kept as text: Python integers have no size limit.
+    Int(&'a str),
+    /// Any number with a fraction or exponent, or `NaN`/`Infinity`; may be non-finite.
+    Float(f64),
+    Str(Cow<'a, str>),
+    Array(Vec<Raw<'a>>),
+    /// Key/value pairs in input order, duplicates included (look-ups take the last).
+    Object(Vec<(Cow<'a, str>, Raw<'a>)>),
+}
+
+impl<'a> Raw<'a> {
+    /// The value of `key` in an object (the last one, as Python's dict keeps it).
+    pub(crate) fn get<'r>(pairs: &'r [(Cow<'a, str>, Raw<'a>)], key: &str) -> Option<&'r Raw<'a>> {
+        pairs.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// Python's type name of the value, for error details.
+    pub(crate) fn type_name(&self) -> &'static str {
+        match self {
+            Raw::Null => "null",
+            Raw::Bool(_) => "boolean",
+            Raw::Int(_) => "integer",
+            Raw::Float(_) => "float",
+            Raw::Str(_) => "string",
+            Raw::Array(_) => "array",
+            Raw::Object(_) => "object",
+        }
+    }
+}
+
+/// Why a text is not JSON, with Python's wording and position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SyntaxError {
+    msg: &'static str,
+    line: usize,
+    column: usize,
+}
+
+impl fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: line {} column {}", self.msg, self.line, self.column)
+    }
+}
+
+/// Parses a whole document.
+pub(crate) fn parse(text: &str) -> Result<Raw<'_>, SyntaxError> {
+    let mut p = Parser {
+        src: text,
+        s: text.as_bytes(),
+        pos: 0,
+        depth: 0,
+    };
+    if text.starts_with('\u{feff}') {
+        return Err(p.error("Unexpected UTF-8 BOM (decode using utf-8-sig)"));
+    }
+    p.skip_ws();
+    let value = p.value()?;
+    p.skip_ws();
+    if p.pos != p.s.len() {
+        return Err(p.error("Extra data"));
+    }
+    Ok(value)
+}
+
+struct Parser<'a> {
+    src: &'a str,
+    s: &'a [u8],
+    pos: usize,
+    depth: usize,
+}
+
+impl<'a> Parser<'a> {
+    fn error(&self, msg: &'static str) -> SyntaxError {
+        let mut end = self.pos.min(self.src.len());
+        while !self.src.is_char_boundary(end) {
+            end -= 1;
+        }
+        let before = &self.src[..end];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        SyntaxError {
+            msg,
+            line,
+            column: before[line_start..].chars().count() + 1,
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.s.get(self.pos).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    fn eat_literal(&mut self, word: &str) -> bool {
+        let found = self.s[self.pos..].starts_with(word.as_bytes());
+        if found {
+            self.pos += word.len();
+        }
+        found
+    }
+
+    fn value(&mut self) -> Result<Raw<'a>, SyntaxError> {
+        let start = self.pos;
+        let literal = match self.peek() {
+            Some(b'"') => return Ok(Raw::Str(self.string()?)),
+            Some(b'{') => return self.nested(Self::object),
+            Some(b'[') => return self.nested(Self::array),
+            Some(b'n') if self.eat_literal("null") => Some(Raw::Null),
+            Some(b't') if self.eat_literal("true") => Some(Raw::Bool(true)),
+            Some(b'f') if self.eat_literal("false") => Some(Raw::Bool(false)),
+            Some(b'N') if self.eat_literal("NaN") => Some(Raw::Float(f64::NAN)),
+            Some(b'I') if self.eat_literal("Infinity") => Some(Raw::Float(f64::INFINITY)),
+            Some(b'-') if self.eat_literal("-Infinity") => Some(Raw::Float(f64::NEG_INFINITY)),
+            _ => None,
+        };
+        match literal {
+            Some(v) => Ok(v),
+            None => self.number().ok_or_else(|| {
+                self.pos = start;
+                self.error("Expecting value")
+            }),
+        }
+    }
+
+    fn nested(
+        &mut self,
+        f: fn(&mut Self) -> Result<Raw<'a>, SyntaxError>,
+    ) -> Result<Raw<'a>, SyntaxError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.error("maximum nesting depth exceeded"));
+        }
+        let v = f(self)?;
+        self.depth -= 1;
+        Ok(v)
+    }
+
+    /// `-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?`, as CPython's C scanner matches it.
+    fn number(&mut self) -> Option<Raw<'a>> {
+        let start = self.pos;
+        let digits = |p: &mut Self| {
+            let from = p.pos;
+            while p.peek().is_some_and(|b| b.is_ascii_digit()) {
+                p.pos += 1;
+            }
+            p.pos - from
+        };
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        match self.peek() {
+            Some(b'0') => self.pos += 1,
+            Some(b'1'..=b'9') => {
+                digits(self);
+            }
+            _ => return None,
+        }
+        let mut is_float = false;
+        if self.peek() == Some(b'.') && self.s.get(self.pos + 1).is_some_and(u8::is_ascii_digit) {
+            self.pos += 1;
+            digits(self);
+            is_float = true;
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            let e_start = self.pos;
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.pos += 1;
+            }
+            if digits(self) > 0 {
+                is_float = true;
+            } else {
+                self.pos = e_start;
+            }
+        }
+        let text = &self.src[start..self.pos];
+        if is_float {
+            // Rust's parser is correctly rounded, like Python's `float()`; overflow gives ±inf.
+            text.parse().ok().map(Raw::Float)
+        } else {
+            Some(Raw::Int(text))
+        }
+    }
+
+    fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
+        let open = self.pos;
+        self.pos += 1;
+        let start = self.pos;
+        // Fast path: no escapes, borrow the input.
+        loop {
+            match self.peek() {
+                Some(b'"') => {
+                    let s = &self.src[start..self.pos];
+                    self.pos += 1;
+                    return Ok(Cow::Borrowed(s));
+                }
+                Some(b'\\') => break,
+                Some(b) if b < 0x20 => return Err(self.error("Invalid control character")),
+                Some(_) => self.pos += 1,
+                None => {
+                    self.pos = open;
+                    return Err(self.error("Unterminated string"));
+                }
+            }
+        }
+        let mut out = String::with_capacity(self.pos - start + 16);
+        out.push_str(&self.src[start..self.pos]);
+        loop {
+            let run = self.pos;
+            while self
+                .peek()
+                .is_some_and(|b| b != b'"' && b != b'\\' && b >= 0x20)
+            {
+                self.pos += 1;
+            }
+            out.push_str(&self.src[run..self.pos]);
+            match self.peek() {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(Cow::Owned(out));
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    self.escape(&mut out)?;
+                }
+                Some(_) => return Err(self.error("Invalid control character")),
+                None => {
+                    self.pos = open;
+                    return Err(self.error("Unterminated string"));
+                }
+            }
+        }
+    }
+
+    fn escape(&mut self, out: &mut String) -> Result<(), SyntaxError> {
+        let c = match self.peek() {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                self.pos += 1;
+                let unit = self.hex4()?;
+                let c = match unit {
+                    0xD800..=0xDBFF if self.s[self.pos..].starts_with(b"\\u") => {
+                        self.pos += 2;
+                        let low = self.hex4()?;
+                        if !(0xDC00..=0xDFFF).contains(&low) {
+                            return Err(self.error("Lone surrogate escape (not representable)"));
+                        }
+                        char::from_u32(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))
+                    }
+                    _ => char::from_u32(unit),
+                };
+                out.push(c.ok_or_else(|| self.error("Lone surrogate escape (not representable)"))?);
+                return Ok(());
+            }
+            _ => return Err(self.error("Invalid \\escape")),
+        };
+        self.pos += 1;
+        out.push(c);
+        Ok(())
+    }
+
+    fn hex4(&mut self) -> Result<u32, SyntaxError> {
+        let digits = self
+            .s
+            .get(self.pos..self.pos + 4)
+            .filter(|d| d.iter().all(u8::is_ascii_hexdigit));
+        let Some(digits) = digits else {
+            return Err(self.error("Invalid \\uXXXX escape"));
+        };
+        let value = digits.iter().fold(0, |acc, &d| {
+            acc * 16 + (d as char).to_digit(16).unwrap_or(0)
+        });
+        self.pos += 4;
+        Ok(value)
+    }
+
+    fn array(&mut self) -> Result<Raw<'a>, SyntaxError> {
+        self.pos += 1;
+        self.skip_ws();
+        let mut items = Vec::new();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(Raw::Array(items));
+        }
+        loop {
+            items.push(self.value()?);
+            self.skip_ws();
+            match self.peek() {
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Raw::Array(items));
+                }
+                Some(b',') => self.pos += 1,
+                _ => return Err(self.error("Expecting ',' delimiter")),
+            }
+            self.skip_ws();
+        }
+    }
+
+    fn object(&mut self) -> Result<Raw<'a>, SyntaxError> {
+        self.pos += 1;
+        self.skip_ws();
+        let mut pairs = Vec::new();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(Raw::Object(pairs));
+        }
+        loop {
+            if self.peek() != Some(b'"') {
+                return Err(self.error("Expecting property name enclosed in double quotes"));
+            }
+            let key = self.string()?;
+            self.skip_ws();
+            if self.peek() != Some(b':') {
+                return Err(self.error("Expecting ':' delimiter"));
+            }
+            self.pos += 1;
+            self.skip_ws();
+            pairs.push((key, self.value()?));
+            self.skip_ws();
+            match self.peek() {
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Raw::Object(pairs));
+                }
+                Some(b',') => self.pos += 1,
+                _ => return Err(self.error("Expecting ',' delimiter")),
+            }
+            self.skip_ws();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn python_literals_and_numbers() {
+        let v = parse(
+            r#" {"a": NaN, "b": -Infinity, "c": 40.0, "d": 4e1, "e": 123456789012345678901234567890, "a": 1} "#,
+        );
+        let Ok(Raw::Object(pairs)) = v else {
+            panic!("{v:?}")
+        };
+        assert_eq!(Raw::get(&pairs, "a"), Some(&Raw::Int("1")));
+        assert_eq!(Raw::get(&pairs, "b"), Some(&Raw::Float(f64::NEG_INFINITY)));
+        assert_eq!(Raw::get(&pairs, "c"), Some(&Raw::Float(40.0)));
+        assert_eq!(Raw::get(&pairs, "d"), Some(&Raw::Float(40.0)));
+        assert_eq!(
+            Raw::get(&pairs, "e"),
+            Some(&Raw::Int("123456789012345678901234567890"))
+        );
+    }
+
+    #[test]
+    fn rejects_what_python_rejects() {
+        for bad in [
+            "",
+            "\u{feff}{}",
+            "{} x",
+            "[1,]",
+            "{\"a\"\t: \"\t\"}",
+            "01",
+            "1.",
+            "-",
+            "\"\\ud800\"",
+            "\"\\x\"",
+            "[\"\\u12\"]",
+            "{'a': 1}",
+        ] {
+            assert!(parse(bad).is_err(), "{bad:?}");
+        }
+        assert_eq!(
+            parse("\"\\ud83d\\ude00\"").ok(),
+            Some(Raw::Str(Cow::Owned("😀".into())))
+        );
+        assert!(parse(&"[".repeat(MAX_DEPTH + 1)).is_err());
+        let deep = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(parse(&deep).is_ok());
+    }
+
+    #[test]
+    fn error_positions_are_one_based() {
+        let e = parse("{\n  \"a\": ?}").err().map(|e| e.to_string());
+        assert_eq!(e.as_deref(), Some("Expecting value: line 2 column 8"));
+    }
+}

@@ -1,0 +1,238 @@
+//! What prompts and responses share (memor's message base, spec §5), and [`Message`].
+
+use serde_json::{Map, Value};
+
+use crate::{Prompt, Response, Role, Timestamp, id};
+
+/// The fields of memor's message base.
+#[derive(Clone, Debug)]
+pub(crate) struct Base {
+    pub(crate) message: String,
+    pub(crate) role: Role,
+    pub(crate) tokens: Option<u64>,
+    pub(crate) id: String,
+    pub(crate) warnings: Map<String, Value>,
+    pub(crate) date_created: Timestamp,
+    pub(crate) date_modified: Timestamp,
+    pub(crate) memor_version: String,
+}
+
+impl Base {
+    pub(crate) fn new(role: Role) -> Self {
+        let now = Timestamp::now();
+        Base {
+            message: String::new(),
+            role,
+            tokens: None,
+            id: id::new_id(),
+            warnings: Map::new(),
+            date_created: now,
+            date_modified: now,
+            memor_version: crate::MEMOR_VERSION.to_owned(),
+        }
+    }
+
+    /// memor's "mark modified".
+    pub(crate) fn touch(&mut self) {
+        self.date_modified = Timestamp::now();
+    }
+
+    /// memor's `regenerate_id`: a fresh id different from the current one.
+    pub(crate) fn regenerate_id(&mut self) {
+        let mut fresh = id::new_id();
+        while fresh == self.id {
+            fresh = id::new_id();
+        }
+        self.id = fresh;
+    }
+}
+
+/// The accessors and setters of memor's message base, for `Prompt` and `Response`.
+macro_rules! message_base_methods {
+    () => {
+        /// The message text.
+        pub fn message(&self) -> &str {
+            &self.base.message
+        }
+
+        /// Who wrote it.
+        pub fn role(&self) -> $crate::Role {
+            self.base.role
+        }
+
+        /// Its token count, if recorded.
+        pub fn tokens(&self) -> Option<u64> {
+            self.base.tokens
+        }
+
+        /// Its id, exactly as given or loaded (memor does not normalise ids).
+        pub fn id(&self) -> &str {
+            &self.base.id
+        }
+
+        /// The warnings settings (`{"size": {"enable": .., "threshold": ..}}`).
+        pub fn warnings(&self) -> &serde_json::Map<String, serde_json::Value> {
+            &self.base.warnings
+        }
+
+        /// When it was created.
+        pub fn date_created(&self) -> $crate::Timestamp {
+            self.base.date_created
+        }
+
+        /// When it was last modified.
+        pub fn date_modified(&self) -> $crate::Timestamp {
+            self.base.date_modified
+        }
+
+        /// The `memor_version` read from a file (always written back as `"1.1"`).
+        pub fn memor_version(&self) -> &str {
+            &self.base.memor_version
+        }
+
+        /// Replaces the text; marks modified.
+        pub fn update_message(&mut self, message: impl Into<String>) {
+            self.base.message = message.into();
+            self.base.touch();
+        }
+
+        /// Replaces the role; marks modified.
+        pub fn update_role(&mut self, role: $crate::Role) {
+            self.base.role = role;
+            self.base.touch();
+        }
+
+        /// Replaces the token count; marks modified.
+        pub fn update_tokens(&mut self, tokens: Option<u64>) {
+            self.base.tokens = tokens;
+            self.base.touch();
+        }
+
+        /// Replaces the id after memor's check; marks modified.
+        pub fn update_id(&mut self, id: impl Into<String>) -> $crate::Result<()> {
+            let id = id.into();
+            if !$crate::id::is_valid_id(&id) {
+                return Err($crate::Error::InvalidId);
+            }
+            self.base.id = id;
+            self.base.touch();
+            Ok(())
+        }
+
+        /// Sets both dates (for reproducible files; memor stamps them with the clock).
+        pub fn set_dates(&mut self, created: $crate::Timestamp, modified: $crate::Timestamp) {
+            self.base.date_created = created;
+            self.base.date_modified = modified;
+        }
+
+        /// Enables the size warning at `threshold` bytes; marks modified.
+        pub fn set_size_warning(
+            &mut self,
+            threshold: impl Into<$crate::Number>,
+        ) -> $crate::Result<()> {
+            $crate::validate::set_size_warning(&mut self.base.warnings, threshold.into())?;
+            self.base.touch();
+            Ok(())
+        }
+
+        /// Disables the size warning; marks modified.
+        pub fn reset_size_warning(&mut self) {
+            $crate::validate::reset_size_warning(&mut self.base.warnings);
+            self.base.touch();
+        }
+
+        /// Draws a fresh id (does not mark modified, as in memor).
+        pub fn regenerate_id(&mut self) {
+            self.base.regenerate_id();
+        }
+
+        /// memor's `copy()`: a clone with a fresh id.
+        pub fn copy(&self) -> Self {
+            let mut copy = self.clone();
+            copy.base.regenerate_id();
+            copy
+        }
+    };
+}
+pub(crate) use message_base_methods;
+
+/// A session entry: a [`Prompt`] or a [`Response`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Message {
+    /// A prompt with its candidate responses.
+    Prompt(Prompt),
+    /// A response on its own.
+    Response(Response),
+}
+
+impl Message {
+    fn base(&self) -> &Base {
+        match self {
+            Message::Prompt(p) => &p.base,
+            Message::Response(r) => &r.base,
+        }
+    }
+
+    pub(crate) fn base_mut(&mut self) -> &mut Base {
+        match self {
+            Message::Prompt(p) => &mut p.base,
+            Message::Response(r) => &mut r.base,
+        }
+    }
+
+    /// The message text.
+    pub fn message(&self) -> &str {
+        &self.base().message
+    }
+
+    /// Who wrote it.
+    pub fn role(&self) -> Role {
+        self.base().role
+    }
+
+    /// Its id.
+    pub fn id(&self) -> &str {
+        &self.base().id
+    }
+
+    /// Its token count, if recorded.
+    pub fn tokens(&self) -> Option<u64> {
+        self.base().tokens
+    }
+
+    /// The prompt, if this is one.
+    pub fn as_prompt(&self) -> Option<&Prompt> {
+        match self {
+            Message::Prompt(p) => Some(p),
+            Message::Response(_) => None,
+        }
+    }
+
+    /// The response, if this is one.
+    pub fn as_response(&self) -> Option<&Response> {
+        match self {
+            Message::Response(r) => Some(r),
+            Message::Prompt(_) => None,
+        }
+    }
+
+    /// `Prompt` or `Response`, as the `"type"` field says.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Message::Prompt(_) => "Prompt",
+            Message::Response(_) => "Response",
+        }
+    }
+}
+
+impl From<Prompt> for Message {
+    fn from(p: Prompt) -> Self {
+        Message::Prompt(p)
+    }
+}
+
+impl From<Response> for Message {
+    fn from(r: Response) -> Self {
+        Message::Response(r)
+    }
+}
