@@ -1,6 +1,6 @@
 //! Timestamps as memor reads and writes them: `%Y-%m-%d %H:%M:%S %z`.
 
-use std::fmt::{self, Write};
+use std::fmt;
 
 use chrono::{
     DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeDelta, TimeZone,
@@ -63,7 +63,7 @@ impl Timestamp {
     /// Single-digit fields, runs of any Unicode white space between date, time and offset,
     /// Unicode decimal digits, `Z`, `+HH:MM` and offsets with seconds all load, as in memor.
     pub fn parse(text: &str) -> Option<Self> {
-        let fields = strptime::match_fields(text)?;
+        let fields = canonical_fields(text).or_else(|| strptime::match_fields(text))?;
         let date = NaiveDate::from_ymd_opt(fields.year as i32, fields.month, fields.day)?;
         if fields.year == 0 {
             return None;
@@ -87,29 +87,108 @@ impl<Tz: TimeZone> From<DateTime<Tz>> for Timestamp {
 /// zero-padded so that they load back (DECISIONS D5).
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut buf = [0u8; 40];
+        f.write_str(self.format_into(&mut buf))
+    }
+}
+
+impl Timestamp {
+    /// Writes the date text into `buf` without going through `core::fmt` (it is on the hot
+    /// path of every save: four dates per prompt).
+    pub(crate) fn format_into<'b>(&self, buf: &'b mut [u8; 40]) -> &'b str {
         let t = &self.local;
-        write!(
-            f,
-            "{:04}-{:02}-{:02} {:02}:{:02}:{:02} ",
-            t.year(),
-            t.month(),
-            t.day(),
-            t.hour(),
-            t.minute(),
-            t.second()
-        )?;
-        f.write_char(if self.offset_micros < 0 { '-' } else { '+' })?;
+        let mut w = Digits { buf, len: 0 };
+        w.number(4, t.year().clamp(0, 9999) as u32);
+        w.byte(b'-');
+        w.number(2, t.month());
+        w.byte(b'-');
+        w.number(2, t.day());
+        w.byte(b' ');
+        w.number(2, t.hour());
+        w.byte(b':');
+        w.number(2, t.minute());
+        w.byte(b':');
+        w.number(2, t.second());
+        w.byte(b' ');
+        w.byte(if self.offset_micros < 0 { b'-' } else { b'+' });
         let micros = self.offset_micros.unsigned_abs();
-        let (seconds, fraction) = (micros / 1_000_000, micros % 1_000_000);
-        write!(f, "{:02}{:02}", seconds / 3600, seconds / 60 % 60)?;
+        let (seconds, fraction) = ((micros / 1_000_000) as u32, (micros % 1_000_000) as u32);
+        w.number(2, seconds / 3600);
+        w.number(2, seconds / 60 % 60);
         if seconds % 60 != 0 || fraction != 0 {
-            write!(f, "{:02}", seconds % 60)?;
+            w.number(2, seconds % 60);
         }
         if fraction != 0 {
-            write!(f, ".{fraction:06}")?;
+            w.byte(b'.');
+            w.number(6, fraction);
         }
-        Ok(())
+        let len = w.len;
+        std::str::from_utf8(&buf[..len]).unwrap_or_default()
     }
+}
+
+/// Appends fixed-width decimal numbers and ASCII bytes to a buffer.
+struct Digits<'b> {
+    buf: &'b mut [u8; 40],
+    len: usize,
+}
+
+impl Digits<'_> {
+    fn byte(&mut self, b: u8) {
+        self.buf[self.len] = b;
+        self.len += 1;
+    }
+
+    fn number(&mut self, width: usize, mut value: u32) {
+        for i in (0..width).rev() {
+            self.buf[self.len + i] = b'0' + (value % 10) as u8;
+            value /= 10;
+        }
+        self.len += width;
+    }
+}
+
+/// The fields of the canonical shape `YYYY-MM-DD HH:MM:SS +HHMM` (all ASCII, every field in
+/// range), which is what memor writes. Anything else goes through the general matcher, which
+/// gives the same answer for these texts, only slower.
+fn canonical_fields(text: &str) -> Option<strptime::Fields> {
+    let b = text.as_bytes();
+    if b.len() != 25
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || b[10] != b' '
+        || b[13] != b':'
+        || b[16] != b':'
+        || b[19] != b' '
+    {
+        return None;
+    }
+    let num = |from: usize, len: usize| -> Option<u32> {
+        b[from..from + len].iter().try_fold(0, |acc, &d| {
+            d.is_ascii_digit().then(|| acc * 10 + u32::from(d - b'0'))
+        })
+    };
+    let sign = match b[20] {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let fields = strptime::Fields {
+        year: num(0, 4)?,
+        month: num(5, 2)?,
+        day: num(8, 2)?,
+        hour: num(11, 2)?,
+        minute: num(14, 2)?,
+        second: num(17, 2)?,
+        offset_micros: sign * i64::from(num(21, 2)? * 3600 + num(23, 2)? * 60) * 1_000_000,
+    };
+    let in_range = (1..=12).contains(&fields.month)
+        && (1..=31).contains(&fields.day)
+        && fields.hour <= 23
+        && fields.minute <= 59
+        && fields.second <= 61
+        && num(23, 2)? <= 59;
+    in_range.then_some(fields)
 }
 
 /// A regex-free rendition of the pattern CPython 3.11's `_strptime` builds for memor's format,

@@ -49,7 +49,11 @@ pub trait Document: Serialize + Sized {
 
     /// Writes the file atomically: on any failure the previous file is left as it was.
     fn save(&self, path: impl AsRef<Path>) -> Result<()> {
-        file::write_atomic(path.as_ref(), self.to_json().as_bytes())
+        let bytes = json::to_vec(self).map_err(|e| Error::Io {
+            path: path.as_ref().to_owned(),
+            source: e.into(),
+        })?;
+        file::write_atomic(path.as_ref(), &bytes)
     }
 }
 

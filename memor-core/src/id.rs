@@ -13,6 +13,23 @@ pub fn new_id() -> String {
 /// extra hyphens, surrounding white space, `+`, `0x`, single underscores and any Unicode
 /// decimal digit all pass. The id is stored as given, never normalised.
 pub fn is_valid_id(id: &str) -> bool {
+    is_canonical(id) || is_valid_lenient(id)
+}
+
+/// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` in ASCII hex: what memor writes, checked fast.
+fn is_canonical(id: &str) -> bool {
+    let b = id.as_bytes();
+    b.len() == 36
+        && b.iter().enumerate().all(|(i, c)| {
+            if matches!(i, 8 | 13 | 18 | 23) {
+                *c == b'-'
+            } else {
+                c.is_ascii_hexdigit()
+            }
+        })
+}
+
+fn is_valid_lenient(id: &str) -> bool {
     let hex = id.replace("urn:", "").replace("uuid:", "");
     let hex = hex.trim_matches(|c| c == '{' || c == '}').replace('-', "");
     hex.chars().count() == 32 && parses_as_python_hex_int(&hex)

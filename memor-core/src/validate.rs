@@ -24,13 +24,13 @@ pub(crate) fn positive_number(param: &'static str, value: Number) -> Result<Numb
 /// memor's probability rule (0 ≤ v ≤ 1), plus DECISIONS D6: NaN is rejected.
 pub(crate) fn probability(param: &'static str, value: Number) -> Result<Number> {
     let v = value.as_f64();
-    if v < 0.0 || v > 1.0 {
-        return Err(Error::NotProbability {
+    if v.is_nan() {
+        return Err(Error::NotFinite {
             param: param.into(),
         });
     }
-    if v.is_nan() {
-        return Err(Error::NotFinite {
+    if !(0.0..=1.0).contains(&v) {
+        return Err(Error::NotProbability {
             param: param.into(),
         });
     }

@@ -3,8 +3,9 @@
 
 pub(crate) mod load;
 pub(crate) mod read;
+mod scan;
 mod ser;
 mod write;
 
 pub use ser::WithoutTemplate;
-pub use write::{PythonFormatter, byte_len, to_string, to_writer};
+pub use write::{Error, byte_len, to_string, to_vec};

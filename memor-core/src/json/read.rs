@@ -9,6 +9,8 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use super::scan;
+
 /// Nesting deeper than this is rejected, as Python's recursion limit rejects it.
 const MAX_DEPTH: usize = 1000;
 
@@ -68,6 +70,8 @@ pub(crate) fn parse(text: &str) -> Result<Raw<'_>, SyntaxError> {
         s: text.as_bytes(),
         pos: 0,
         depth: 0,
+        items: Vec::new(),
+        pairs: Vec::new(),
     };
     if text.starts_with('\u{feff}') {
         return Err(p.error("Unexpected UTF-8 BOM (decode using utf-8-sig)"));
@@ -86,6 +90,10 @@ struct Parser<'a> {
     s: &'a [u8],
     pos: usize,
     depth: usize,
+    /// Scratch stacks: a container's members collect here and move into one exactly-sized
+    /// allocation when it closes (nested containers finish first, so a stack suffices).
+    items: Vec<Raw<'a>>,
+    pairs: Vec<(Cow<'a, str>, Raw<'a>)>,
 }
 
 impl<'a> Parser<'a> {
@@ -211,6 +219,7 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         // Fast path: no escapes, borrow the input.
         loop {
+            self.pos += scan::read_stop(&self.s[self.pos..]);
             match self.peek() {
                 Some(b'"') => {
                     let s = &self.src[start..self.pos];
@@ -307,18 +316,19 @@ impl<'a> Parser<'a> {
     fn array(&mut self) -> Result<Raw<'a>, SyntaxError> {
         self.pos += 1;
         self.skip_ws();
-        let mut items = Vec::new();
+        let mark = self.items.len();
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Ok(Raw::Array(items));
+            return Ok(Raw::Array(Vec::new()));
         }
         loop {
-            items.push(self.value()?);
+            let item = self.value()?;
+            self.items.push(item);
             self.skip_ws();
             match self.peek() {
                 Some(b']') => {
                     self.pos += 1;
-                    return Ok(Raw::Array(items));
+                    return Ok(Raw::Array(self.items.drain(mark..).collect()));
                 }
                 Some(b',') => self.pos += 1,
                 _ => return Err(self.error("Expecting ',' delimiter")),
@@ -330,10 +340,10 @@ impl<'a> Parser<'a> {
     fn object(&mut self) -> Result<Raw<'a>, SyntaxError> {
         self.pos += 1;
         self.skip_ws();
-        let mut pairs = Vec::new();
+        let mark = self.pairs.len();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(Raw::Object(pairs));
+            return Ok(Raw::Object(Vec::new()));
         }
         loop {
             if self.peek() != Some(b'"') {
@@ -346,12 +356,13 @@ impl<'a> Parser<'a> {
             }
             self.pos += 1;
             self.skip_ws();
-            pairs.push((key, self.value()?));
+            let value = self.value()?;
+            self.pairs.push((key, value));
             self.skip_ws();
             match self.peek() {
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(Raw::Object(pairs));
+                    return Ok(Raw::Object(self.pairs.drain(mark..).collect()));
                 }
                 Some(b',') => self.pos += 1,
                 _ => return Err(self.error("Expecting ',' delimiter")),

@@ -9,7 +9,8 @@ struct Date<'a>(&'a Timestamp);
 
 impl Serialize for Date<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self.0)
+        let mut buf = [0u8; 40];
+        s.serialize_str(self.0.format_into(&mut buf))
     }
 }
 
