@@ -1,4 +1,5 @@
-//! Loaders never panic, and whatever loads re-saves to text that loads back to the same bytes.
+//! Loaders never panic; whatever loads re-saves to text that loads back to the same bytes;
+//! and the streamed session loader agrees with the whole-tree one.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -14,4 +15,5 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(again.to_json(), saved, "save -> load -> save is stable");
         }
     }
+    assert!(memor_core::json::__streaming_agrees(text), "streamed and whole-tree loading differ");
 });

@@ -69,7 +69,7 @@ impl Document for Prompt {
     const KIND: Kind = Kind::Prompt;
 
     fn from_json(text: &str) -> Result<Self> {
-        load::from_text(text, Self::KIND, load::prompt)
+        load::from_text(text, Self::KIND, load::prompt_file)
     }
 }
 
@@ -85,7 +85,7 @@ impl Document for Session {
     const KIND: Kind = Kind::Session;
 
     fn from_json(text: &str) -> Result<Self> {
-        load::from_text(text, Self::KIND, load::session)
+        load::session_text(text)
     }
 }
 

@@ -14,7 +14,7 @@ pub(crate) struct Base {
     pub(crate) warnings: Map<String, Value>,
     pub(crate) date_created: Timestamp,
     pub(crate) date_modified: Timestamp,
-    pub(crate) memor_version: String,
+    pub(crate) memor_version: std::borrow::Cow<'static, str>,
 }
 
 impl Base {
@@ -28,7 +28,7 @@ impl Base {
             warnings: Map::new(),
             date_created: now,
             date_modified: now,
-            memor_version: crate::MEMOR_VERSION.to_owned(),
+            memor_version: crate::MEMOR_VERSION.into(),
         }
     }
 

@@ -1,5 +1,7 @@
 //! [`Prompt`]: a user turn with its candidate responses and template (spec §7).
 
+use std::sync::Arc;
+
 use crate::message::{Base, message_base_methods};
 use crate::{Error, PromptTemplate, Response, Result, Role};
 
@@ -17,7 +19,10 @@ pub struct Prompt {
     pub(crate) base: Base,
     pub(crate) responses: Vec<Response>,
     pub(crate) selected_response_index: u64,
-    pub(crate) template: PromptTemplate,
+    /// Shared copy-on-write: loading a session gives every prompt with the same template one
+    /// copy of it, and changing one prompt's template copies it first (memor's presets were
+    /// shared *mutably*, spec Q17; here sharing is invisible).
+    pub(crate) template: Arc<PromptTemplate>,
 }
 
 impl Default for Prompt {
@@ -27,7 +32,7 @@ impl Default for Prompt {
             base: Base::new(Role::User),
             responses: Vec::new(),
             selected_response_index: 0,
-            template: PromptTemplate::basic_prompt(),
+            template: Arc::new(PromptTemplate::basic_prompt()),
         }
     }
 }
@@ -69,7 +74,7 @@ impl Prompt {
 
     /// Mutable access to the template (this prompt's own copy; presets are never shared).
     pub fn template_mut(&mut self) -> &mut PromptTemplate {
-        &mut self.template
+        Arc::make_mut(&mut self.template)
     }
 
     /// Replaces all responses; marks modified.
@@ -122,7 +127,7 @@ impl Prompt {
 
     /// Replaces the template; marks modified.
     pub fn update_template(&mut self, template: PromptTemplate) {
-        self.template = template;
+        self.template = Arc::new(template);
         self.base.touch();
     }
 }
@@ -172,7 +177,7 @@ impl PromptBuilder {
 
     /// The template (default `BASIC.PROMPT`).
     pub fn template(mut self, template: PromptTemplate) -> Self {
-        self.prompt.template = template;
+        self.prompt.template = Arc::new(template);
         self
     }
 

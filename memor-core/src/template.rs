@@ -16,7 +16,7 @@ pub struct PromptTemplate {
     pub(crate) custom_map: Option<Map<String, Value>>,
     pub(crate) date_created: Timestamp,
     pub(crate) date_modified: Timestamp,
-    pub(crate) memor_version: String,
+    pub(crate) memor_version: std::borrow::Cow<'static, str>,
 }
 
 impl Default for PromptTemplate {
@@ -29,7 +29,7 @@ impl Default for PromptTemplate {
             custom_map: None,
             date_created: now,
             date_modified: now,
-            memor_version: crate::MEMOR_VERSION.to_owned(),
+            memor_version: crate::MEMOR_VERSION.into(),
         }
     }
 }
@@ -59,7 +59,7 @@ impl PromptTemplate {
             custom_map: Some(custom_map),
             date_created: date,
             date_modified: date,
-            memor_version: crate::MEMOR_VERSION.to_owned(),
+            memor_version: crate::MEMOR_VERSION.into(),
         }
     }
 

@@ -7,10 +7,11 @@
 
 use std::borrow::Cow;
 use std::fmt::Display;
+use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
-use super::read::{self, Raw};
+use super::read::{self, Raw, Slots};
 use crate::message::Base;
 use crate::validate::{self, positive_number, probability};
 use crate::{
@@ -30,16 +31,26 @@ pub(crate) fn from_text<T>(
     load(&raw)
 }
 
-/// A JSON object being loaded as `kind`.
+/// A JSON object being loaded as `kind`: its pairs from a parse tree, or the table a
+/// streamed message was read into.
 struct Obj<'r, 'a> {
-    pairs: Pairs<'r, 'a>,
+    fields: Fields<'r, 'a>,
     kind: Kind,
+}
+
+#[derive(Clone, Copy)]
+enum Fields<'r, 'a> {
+    Pairs(Pairs<'r, 'a>),
+    Slots(&'r Slots<'a>),
 }
 
 impl<'r, 'a> Obj<'r, 'a> {
     fn of(raw: &'r Raw<'a>, kind: Kind) -> Result<Self> {
         match raw {
-            Raw::Object(pairs) => Ok(Obj { pairs, kind }),
+            Raw::Object(pairs) => Ok(Obj {
+                fields: Fields::Pairs(pairs),
+                kind,
+            }),
             other => Err(Error::structure(
                 kind,
                 format!("expected a JSON object, found {}", other.type_name()),
@@ -47,8 +58,12 @@ impl<'r, 'a> Obj<'r, 'a> {
         }
     }
 
+    #[inline]
     fn get(&self, key: &str) -> Option<&'r Raw<'a>> {
-        Raw::get(self.pairs, key)
+        match self.fields {
+            Fields::Pairs(pairs) => Raw::get(pairs, key),
+            Fields::Slots(slots) => slots.get(key),
+        }
     }
 
     fn required(&self, key: &str) -> Result<&'r Raw<'a>> {
@@ -106,6 +121,14 @@ fn string(raw: &Raw<'_>, param: &'static str) -> Result<String> {
         _ => Err(Error::NotString {
             param: param.into(),
         }),
+    }
+}
+
+/// `memor_version`: any string (the common one is shared, not copied).
+fn version(raw: &Raw<'_>) -> Result<Cow<'static, str>> {
+    match raw {
+        Raw::Str(s) if s == crate::MEMOR_VERSION => Ok(Cow::Borrowed(crate::MEMOR_VERSION)),
+        other => string(other, "memor_version").map(Cow::Owned),
     }
 }
 
@@ -333,7 +356,10 @@ fn load_nested<T>(
 }
 
 pub(crate) fn response(raw: &Raw<'_>) -> Result<Response> {
-    let o = Obj::of(raw, Kind::Response)?;
+    response_fields(&Obj::of(raw, Kind::Response)?)
+}
+
+fn response_fields(o: &Obj<'_, '_>) -> Result<Response> {
     let message = o.required("message")?;
     let score = o.required("score")?;
     let temperature = o.required("temperature")?;
@@ -357,7 +383,7 @@ pub(crate) fn response(raw: &Raw<'_>) -> Result<Response> {
     };
     let id = message_id(o.get("id"))?;
     let warnings = warnings(o.get("warnings"))?;
-    let memor_version = string(memor_version, "memor_version")?;
+    let memor_version = version(memor_version)?;
     let base = Base {
         message,
         role,
@@ -380,11 +406,42 @@ pub(crate) fn response(raw: &Raw<'_>) -> Result<Response> {
     })
 }
 
-pub(crate) fn prompt(raw: &Raw<'_>) -> Result<Prompt> {
+/// What one load shares between the prompts it reads: identical templates (in a session,
+/// usually all of them) become one copy-on-write `Arc` instead of one copy per prompt.
+#[derive(Default)]
+pub(crate) struct Templates<'a> {
+    basic: Option<Arc<PromptTemplate>>,
+    last: Option<(Raw<'a>, Arc<PromptTemplate>)>,
+}
+
+impl<'a> Templates<'a> {
+    fn get(&mut self, raw: Option<&Raw<'a>>) -> Result<Arc<PromptTemplate>> {
+        let Some(raw) = raw else {
+            return Ok(self
+                .basic
+                .get_or_insert_with(|| Arc::new(PromptTemplate::basic_prompt()))
+                .clone());
+        };
+        if let Some((last, shared)) = &self.last {
+            if last == raw {
+                return Ok(shared.clone());
+            }
+        }
+        let loaded = Arc::new(load_nested(Element::Value(raw), Kind::Template, template)?);
+        self.last = Some((raw.clone(), loaded.clone()));
+        Ok(loaded)
+    }
+}
+
+/// A prompt file.
+pub(crate) fn prompt_file(raw: &Raw<'_>) -> Result<Prompt> {
+    prompt_fields(&Obj::of(raw, Kind::Prompt)?, &mut Templates::default())
+}
+
+fn prompt_fields<'a>(o: &Obj<'_, 'a>, templates: &mut Templates<'a>) -> Result<Prompt> {
     let kind = Kind::Prompt;
-    let o = Obj::of(raw, kind)?;
     let message = o.required("message")?;
-    let responses = elements(o.required("responses")?, &o, "responses")?
+    let responses = elements(o.required("responses")?, o, "responses")?
         .into_iter()
         .enumerate()
         .map(|(i, e)| {
@@ -393,11 +450,9 @@ pub(crate) fn prompt(raw: &Raw<'_>) -> Result<Prompt> {
         })
         .collect::<Result<Vec<_>>>()?;
     let role = o.role()?;
-    let template = match o.get("template") {
-        None => PromptTemplate::basic_prompt(),
-        Some(t) => load_nested(Element::Value(t), Kind::Template, template)
-            .map_err(|err| nested(kind, "template", err))?,
-    };
+    let template = templates
+        .get(o.get("template"))
+        .map_err(|err| nested(kind, "template", err))?;
     let memor_version = o.required("memor_version")?;
     let date_created = o.date("date_created")?;
     let date_modified = o.date("date_modified")?;
@@ -407,7 +462,7 @@ pub(crate) fn prompt(raw: &Raw<'_>) -> Result<Prompt> {
     let tokens = opt_pos_int(o.get("tokens"), "tokens")?;
     let id = message_id(o.get("id"))?;
     let warnings = warnings(o.get("warnings"))?;
-    let memor_version = string(memor_version, "memor_version")?;
+    let memor_version = version(memor_version)?;
     let selected_response_index = pos_int(selected, "selected_response_index")?;
     let base = Base {
         message,
@@ -439,7 +494,7 @@ pub(crate) fn template(raw: &Raw<'_>) -> Result<PromptTemplate> {
     let content = opt_string(Some(content), "content")?;
     let title = opt_string(Some(title), "title")?;
     let custom_map = custom_map(map)?;
-    let memor_version = string(memor_version, "memor_version")?;
+    let memor_version = version(memor_version)?;
     Ok(PromptTemplate {
         title,
         content,
@@ -450,56 +505,91 @@ pub(crate) fn template(raw: &Raw<'_>) -> Result<PromptTemplate> {
     })
 }
 
-fn raw_type<'r>(raw: &'r Raw<'_>) -> Option<&'r Raw<'r>> {
-    match raw {
-        Raw::Object(pairs) => Raw::get(pairs, "type"),
-        _ => None,
+/// A session file. Its messages are streamed: each is converted as soon as it is read, so
+/// the parse tree never holds more than one message. Anything unusual (a repeated key, a
+/// message that does not load, ...) sends the text through [`session`], which reads the
+/// whole tree first and so decides, and words its error, exactly as memor does.
+pub(crate) fn session_text(text: &str) -> Result<Session> {
+    let mut messages = Vec::new();
+    let mut templates = Templates::default();
+    let top = read::parse_streaming(text, "messages", |p| {
+        let mut slots = Slots::default();
+        p.object_slots(&mut slots).is_ok()
+            && push_message(&mut messages, Fields::Slots(&slots), &mut templates).is_ok()
+    });
+    if let Some(top) = top {
+        if let Ok(session) = Obj::of(&top, Kind::Session).and_then(|o| session_rest(&o, messages)) {
+            return Ok(session);
+        }
     }
+    from_text(text, Kind::Session, session)
 }
 
+/// A session, from a whole tree.
 pub(crate) fn session(raw: &Raw<'_>) -> Result<Session> {
     let kind = Kind::Session;
     let o = Obj::of(raw, kind)?;
-    let title = o.required("title")?;
-    let status = o.required("messages_status")?;
-    let mut messages: Vec<Message> = Vec::new();
+    let mut templates = Templates::default();
+    let mut messages = Vec::new();
     for (i, element) in elements(o.required("messages")?, &o, "messages")?
         .into_iter()
         .enumerate()
     {
-        let raw = match element {
-            Element::Value(raw @ Raw::Object(_)) => raw,
-            _ => {
-                return Err(nested(
-                    kind,
-                    format_args!("messages[{i}]"),
-                    Error::structure(kind, "expected a JSON object"),
-                ));
+        let pushed = match element {
+            Element::Value(Raw::Object(pairs)) => {
+                push_message(&mut messages, Fields::Pairs(pairs), &mut templates)
             }
+            _ => Err(Error::structure(kind, "expected a JSON object")),
         };
-        let message = match raw_type(raw) {
-            None => Err(Error::structure(kind, "missing field `type`")),
-            Some(Raw::Str(t)) if t == "Prompt" => prompt(raw).map(Message::from),
-            Some(Raw::Str(t)) if t == "Response" => response(raw).map(Message::from),
-            // memor re-loads the previous message object in place and appends it again
-            // (spec Q14), so both entries end up holding this element's data.
-            Some(_) => {
-                let reloaded = match messages.last() {
-                    Some(Message::Prompt(_)) => prompt(raw).map(Message::from),
-                    Some(Message::Response(_)) => response(raw).map(Message::from),
-                    None => Err(Error::structure(
-                        kind,
-                        "unknown `type` on the first message",
-                    )),
-                };
-                if let (Ok(m), Some(last)) = (&reloaded, messages.last_mut()) {
-                    *last = m.clone();
-                }
-                reloaded
-            }
-        };
-        messages.push(message.map_err(|e| nested(kind, format_args!("messages[{i}]"), e))?);
+        pushed.map_err(|e| nested(kind, format_args!("messages[{i}]"), e))?;
     }
+    session_rest(&o, messages)
+}
+
+/// Loads one element of a session's `messages` and appends it.
+fn push_message<'a>(
+    messages: &mut Vec<Message>,
+    fields: Fields<'_, 'a>,
+    templates: &mut Templates<'a>,
+) -> Result<()> {
+    let prompt = Obj {
+        fields,
+        kind: Kind::Prompt,
+    };
+    let response = Obj {
+        fields,
+        kind: Kind::Response,
+    };
+    let message = match prompt.get("type") {
+        None => Err(Error::structure(Kind::Session, "missing field `type`")),
+        Some(Raw::Str(t)) if t == "Prompt" => prompt_fields(&prompt, templates).map(Message::from),
+        Some(Raw::Str(t)) if t == "Response" => response_fields(&response).map(Message::from),
+        // memor re-loads the previous message object in place and appends it again
+        // (spec Q14), so both entries end up holding this element's data.
+        Some(_) => {
+            let reloaded = match messages.last() {
+                Some(Message::Prompt(_)) => prompt_fields(&prompt, templates).map(Message::from),
+                Some(Message::Response(_)) => response_fields(&response).map(Message::from),
+                None => Err(Error::structure(
+                    Kind::Session,
+                    "unknown `type` on the first message",
+                )),
+            };
+            if let (Ok(m), Some(last)) = (&reloaded, messages.last_mut()) {
+                *last = m.clone();
+            }
+            reloaded
+        }
+    }?;
+    messages.push(message);
+    Ok(())
+}
+
+/// Everything of a session but its messages, which are already loaded.
+fn session_rest(o: &Obj<'_, '_>, messages: Vec<Message>) -> Result<Session> {
+    let title = o.required("title")?;
+    let status = o.required("messages_status")?;
+    o.required("messages")?;
     let memor_version = o.required("memor_version")?;
     let date_created = o.date("date_created")?;
     let date_modified = o.date("date_modified")?;
@@ -527,7 +617,7 @@ pub(crate) fn session(raw: &Raw<'_>) -> Result<Session> {
     if status.len() != messages.len() {
         return Err(Error::StatusLength);
     }
-    let memor_version = string(memor_version, "memor_version")?;
+    let memor_version = version(memor_version)?;
     Ok(Session {
         title,
         messages,
@@ -550,5 +640,35 @@ pub(crate) fn type_field(text: &str) -> Option<Option<String>> {
             Some(_) => None,
         },
         _ => None,
+    }
+}
+
+/// Whether the streamed and the whole-tree session loaders agree on `text` (same session, or
+/// the same error). For tests and the fuzzer only.
+#[doc(hidden)]
+pub fn __streaming_agrees(text: &str) -> bool {
+    let streamed = session_text(text);
+    let whole = from_text(text, Kind::Session, session);
+    match (streamed, whole) {
+        (Ok(a), Ok(b)) => {
+            // Ids missing from the text are drawn afresh by each load: mask them.
+            let masked = |s: &Session| {
+                let mut out = super::to_string(s).unwrap_or_default();
+                for m in &s.messages {
+                    let ids = std::iter::once(m.id()).chain(
+                        m.as_prompt()
+                            .into_iter()
+                            .flat_map(|p| p.responses().iter().map(Response::id)),
+                    );
+                    for id in ids.filter(|id| !text.contains(id)) {
+                        out = out.replace(id, "<generated>");
+                    }
+                }
+                out
+            };
+            masked(&a) == masked(&b)
+        }
+        (Err(a), Err(b)) => a.to_string() == b.to_string() && a.detail() == b.detail(),
+        _ => false,
     }
 }

@@ -7,5 +7,6 @@ mod scan;
 mod ser;
 mod write;
 
+pub use load::__streaming_agrees;
 pub use ser::WithoutTemplate;
 pub use write::{Error, byte_len, to_string, to_vec};

@@ -49,6 +49,50 @@ impl<'a> Raw<'a> {
     }
 }
 
+/// A prompt or response object read straight into a table of its known keys: no vector of
+/// pairs, no search by key. Other keys are read (to check the syntax) and dropped, which is
+/// all memor does with them; a repeated key keeps its last value, as a Python dict does.
+#[derive(Debug, Default)]
+pub(crate) struct Slots<'a> {
+    /// One per key a prompt or response of memor's has (see `index`).
+    values: [Option<Raw<'a>>; 19],
+}
+
+impl<'a> Slots<'a> {
+    #[inline]
+    fn index(key: &str) -> Option<usize> {
+        // A `match` compiles to a dispatch on length, then one comparison.
+        Some(match key {
+            "type" => 0,
+            "message" => 1,
+            "warnings" => 2,
+            "score" => 3,
+            "temperature" => 4,
+            "top_k" => 5,
+            "tokens" => 6,
+            "inference_time" => 7,
+            "top_p" => 8,
+            "role" => 9,
+            "model" => 10,
+            "gpu" => 11,
+            "id" => 12,
+            "memor_version" => 13,
+            "date_created" => 14,
+            "date_modified" => 15,
+            "responses" => 16,
+            "selected_response_index" => 17,
+            "template" => 18,
+            _ => return None,
+        })
+    }
+
+    /// The value of `key`, if the object had it.
+    #[inline]
+    pub(crate) fn get(&self, key: &str) -> Option<&Raw<'a>> {
+        Self::index(key).and_then(|i| self.values[i].as_ref())
+    }
+}
+
 /// Why a text is not JSON, with Python's wording and position.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct SyntaxError {
@@ -85,7 +129,83 @@ pub(crate) fn parse(text: &str) -> Result<Raw<'_>, SyntaxError> {
     Ok(value)
 }
 
-struct Parser<'a> {
+/// Parses a document whose top level is an object, handing each element of the array under
+/// `key` to `each` as soon as it is read instead of keeping it (the returned tree holds an
+/// empty array there). `None` when the text is not valid JSON of that shape, `key` repeats,
+/// or `each` returns `false`: the caller then parses the text whole.
+pub(crate) fn parse_streaming<'a>(
+    text: &'a str,
+    key: &str,
+    mut each: impl FnMut(&mut Parser<'a>) -> bool,
+) -> Option<Raw<'a>> {
+    let mut p = Parser {
+        src: text,
+        s: text.as_bytes(),
+        pos: 0,
+        depth: 1,
+        items: Vec::new(),
+        pairs: Vec::new(),
+    };
+    p.skip_ws();
+    if text.starts_with('\u{feff}') || !p.eat(b'{') {
+        return None;
+    }
+    let mut pairs = Vec::new();
+    let mut streamed = false;
+    p.skip_ws();
+    if !p.eat(b'}') {
+        loop {
+            if p.peek() != Some(b'"') {
+                return None;
+            }
+            let k = p.string().ok()?;
+            p.skip_ws();
+            if !p.eat(b':') {
+                return None;
+            }
+            p.skip_ws();
+            if k == key {
+                if streamed || !p.eat(b'[') {
+                    return None;
+                }
+                streamed = true;
+                p.depth += 1;
+                p.skip_ws();
+                if !p.eat(b']') {
+                    loop {
+                        if !each(&mut p) {
+                            return None;
+                        }
+                        p.skip_ws();
+                        if p.eat(b']') {
+                            break;
+                        }
+                        if !p.eat(b',') {
+                            return None;
+                        }
+                        p.skip_ws();
+                    }
+                }
+                p.depth -= 1;
+                pairs.push((k, Raw::Array(Vec::new())));
+            } else {
+                pairs.push((k, p.value().ok()?));
+            }
+            p.skip_ws();
+            if p.eat(b'}') {
+                break;
+            }
+            if !p.eat(b',') {
+                return None;
+            }
+            p.skip_ws();
+        }
+    }
+    p.skip_ws();
+    (streamed && p.pos == p.s.len()).then_some(Raw::Object(pairs))
+}
+
+pub(crate) struct Parser<'a> {
     src: &'a str,
     s: &'a [u8],
     pos: usize,
@@ -110,6 +230,15 @@ impl<'a> Parser<'a> {
             line,
             column: before[line_start..].chars().count() + 1,
         }
+    }
+
+    /// Consumes `b` if it is next.
+    fn eat(&mut self, b: u8) -> bool {
+        let found = self.peek() == Some(b);
+        if found {
+            self.pos += 1;
+        }
+        found
     }
 
     fn peek(&self) -> Option<u8> {
@@ -311,6 +440,45 @@ impl<'a> Parser<'a> {
         });
         self.pos += 4;
         Ok(value)
+    }
+
+    /// Reads an object (the next value) into `slots`; see [`Slots`].
+    pub(crate) fn object_slots(&mut self, slots: &mut Slots<'a>) -> Result<(), SyntaxError> {
+        if !self.eat(b'{') {
+            return Err(self.error("Expecting value"));
+        }
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.error("maximum nesting depth exceeded"));
+        }
+        self.skip_ws();
+        if !self.eat(b'}') {
+            loop {
+                if self.peek() != Some(b'"') {
+                    return Err(self.error("Expecting property name enclosed in double quotes"));
+                }
+                let key = self.string()?;
+                self.skip_ws();
+                if !self.eat(b':') {
+                    return Err(self.error("Expecting ':' delimiter"));
+                }
+                self.skip_ws();
+                let value = self.value()?;
+                if let Some(i) = Slots::index(&key) {
+                    slots.values[i] = Some(value);
+                }
+                self.skip_ws();
+                if self.eat(b'}') {
+                    break;
+                }
+                if !self.eat(b',') {
+                    return Err(self.error("Expecting ',' delimiter"));
+                }
+                self.skip_ws();
+            }
+        }
+        self.depth -= 1;
+        Ok(())
     }
 
     fn array(&mut self) -> Result<Raw<'a>, SyntaxError> {

@@ -24,26 +24,30 @@ fn below(w: u64, n: u8) -> u64 {
 /// The index of the first byte for which `special` holds (`s.len()` if none). `word` flags
 /// such bytes in an eight-byte little-endian word; its flags may be wrong only *after* a true
 /// one (a borrow runs towards higher bytes), so the lowest flag is exact.
-#[inline]
+#[inline(always)]
 fn find(s: &[u8], special: impl Fn(u8) -> bool, word: impl Fn(u64) -> u64) -> usize {
-    let mut start = 0;
-    for chunk in s.chunks_exact(8) {
+    let mut i = 0;
+    while let Some(chunk) = s.get(i..i + 8) {
         let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
             break;
         };
         let hits = word(u64::from_le_bytes(bytes));
         if hits != 0 {
-            return start + (hits.trailing_zeros() / 8) as usize;
+            return i + (hits.trailing_zeros() / 8) as usize;
         }
-        start += 8;
+        i += 8;
     }
-    s[start..]
-        .iter()
-        .position(|&b| special(b))
-        .map_or(s.len(), |i| start + i)
+    while let Some(&b) = s.get(i) {
+        if special(b) {
+            break;
+        }
+        i += 1;
+    }
+    i
 }
 
 /// Where a JSON string's plain run ends when reading: `"`, `\` or a control byte.
+#[inline(always)]
 pub(crate) fn read_stop(s: &[u8]) -> usize {
     find(
         s,
@@ -53,6 +57,7 @@ pub(crate) fn read_stop(s: &[u8]) -> usize {
 }
 
 /// Where Python's `json.dumps` must escape: `"`, `\`, controls, DEL and all non-ASCII.
+#[inline(always)]
 pub(crate) fn write_stop(s: &[u8]) -> usize {
     find(
         s,

@@ -67,7 +67,7 @@ fn serialize_prompt<S: Serializer>(
     m.serialize_entry("role", b.role.as_str())?;
     m.serialize_entry("id", &b.id)?;
     if with_template {
-        m.serialize_entry("template", &p.template)?;
+        m.serialize_entry("template", &*p.template)?;
     }
     m.serialize_entry("memor_version", MEMOR_VERSION)?;
     m.serialize_entry("date_created", &Date(&b.date_created))?;

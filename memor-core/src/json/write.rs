@@ -36,12 +36,18 @@ pub fn byte_len<T: ?Sized + Serialize>(value: &T) -> Result<usize, Error> {
 /// Where the bytes go: a buffer, or just a count.
 trait Sink {
     fn put(&mut self, bytes: &[u8]);
+    fn put_byte(&mut self, byte: u8);
 }
 
 impl Sink for Vec<u8> {
     #[inline]
     fn put(&mut self, bytes: &[u8]) {
         self.extend_from_slice(bytes);
+    }
+
+    #[inline]
+    fn put_byte(&mut self, byte: u8) {
+        self.push(byte);
     }
 }
 
@@ -51,6 +57,11 @@ impl Sink for Count {
     #[inline]
     fn put(&mut self, bytes: &[u8]) {
         self.0 += bytes.len();
+    }
+
+    #[inline]
+    fn put_byte(&mut self, _: u8) {
+        self.0 += 1;
     }
 }
 
@@ -85,7 +96,7 @@ struct Serializer<'o, S> {
 impl<S: Sink> Serializer<'_, S> {
     fn string(&mut self, s: &str) {
         const HEX: &[u8; 16] = b"0123456789abcdef";
-        self.out.put(b"\"");
+        self.out.put_byte(b'"');
         let bytes = s.as_bytes();
         let mut start = 0;
         loop {
@@ -122,7 +133,7 @@ impl<S: Sink> Serializer<'_, S> {
             }
             start = stop + c.len_utf8();
         }
-        self.out.put(b"\"");
+        self.out.put_byte(b'"');
     }
 
     fn unsigned(&mut self, mut v: u64) {

@@ -209,3 +209,26 @@ fn uuid_v4(s: &str) -> bool {
         && s.split('-').map(str::len).eq([8, 4, 4, 4, 12])
         && s.chars().all(|c| c == '-' || c.is_ascii_hexdigit())
 }
+
+/// Sessions load through a streaming reader with a whole-tree fallback; both must give the
+/// same session or the same error on every session input the fixtures hold.
+#[test]
+fn streamed_and_whole_tree_session_loading_agree() {
+    let text = fixtures::read("conformance/invalid_inputs.json")
+        .replace(r#""\ud800 lone"#, r#""\ufffd lone"#);
+    let data: Value = serde_json::from_str(&text).unwrap();
+    let mut inputs: Vec<String> = data["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["input"].as_str().unwrap().to_owned())
+        .collect();
+    for n in 0..16 {
+        inputs.push(fixtures::read(&format!(
+            "conformance/objects/sessions/S{n:03}.json"
+        )));
+    }
+    for input in &inputs {
+        assert!(memor_core::json::__streaming_agrees(input), "{input}");
+    }
+}
