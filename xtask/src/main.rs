@@ -1,7 +1,8 @@
 //! Workspace automation, run as `cargo xtask <task>`.
 //!
-//! - `ci`: what CI runs: format check, clippy with warnings denied, the whole test suite, and
-//!   the docs with warnings denied.
+//! - `ci`: what CI runs: format check, clippy with warnings denied, the whole test suite (with
+//!   Python memor 1.1 installed, for the interoperability tests), and the docs with warnings
+//!   denied.
 //! - `tidy`: the checks that also run as a test (dependency direction, file headers).
 
 mod tidy;
@@ -25,6 +26,7 @@ fn main() -> ExitCode {
 }
 
 fn ci() -> Result<(), String> {
+    python_memor()?;
     run("fmt", &["fmt", "--all", "--", "--check"], &[])?;
     run(
         "clippy",
@@ -38,12 +40,44 @@ fn ci() -> Result<(), String> {
         ],
         &[],
     )?;
-    run("test", &["test", "--workspace"], &[])?;
+    run("test", &["test", "--workspace"], &[("MEMOR_REQUIRE_PYTHON", "1")])?;
     run(
         "doc",
         &["doc", "--workspace", "--no-deps"],
         &[("RUSTDOCFLAGS", "-D warnings")],
     )
+}
+
+/// The interoperability tests load our files in Python memor 1.1: install it if needed.
+fn python_memor() -> Result<(), String> {
+    let probe = ["-c", "import memor; assert memor.MEMOR_VERSION == '1.1'"];
+    let installed = || {
+        Command::new("python3")
+            .args(probe)
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if installed() {
+        return Ok(());
+    }
+    println!("==> python3 -m pip install memor==1.1");
+    let status = Command::new("python3")
+        .args([
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "memor==1.1",
+        ])
+        .env("PIP_ROOT_USER_ACTION", "ignore")
+        .status()
+        .map_err(|e| format!("python3 is needed for the interoperability tests: {e}"))?;
+    if status.success() && installed() {
+        Ok(())
+    } else {
+        Err("could not install Python memor 1.1 (python3 -m pip install memor==1.1)".into())
+    }
 }
 
 fn run(step: &str, args: &[&str], env: &[(&str, &str)]) -> Result<(), String> {

@@ -11,4 +11,5 @@ mod floats;
 mod invalid_inputs;
 mod models;
 mod objects;
+mod python;
 mod roundtrip;

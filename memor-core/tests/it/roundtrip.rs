@@ -55,7 +55,7 @@ fn json_value() -> impl Strategy<Value = Value> {
 }
 
 prop_compose! {
-    fn response()(
+    pub fn response()(
         message in text(), score in proptest::option::of(number(1.0)), r in role(),
         temperature in proptest::option::of(number(2.0)), top_k in proptest::option::of(any::<u64>()),
         top_p in proptest::option::of(number(1.0)), tokens in proptest::option::of(any::<u64>()),
@@ -78,7 +78,7 @@ prop_compose! {
 }
 
 prop_compose! {
-    fn template()(content in proptest::option::of(text()), title in proptest::option::of(text()),
+    pub fn template()(content in proptest::option::of(text()), title in proptest::option::of(text()),
                   map in proptest::option::of(prop::collection::vec((text(), json_value()), 0..4)),
                   created in timestamp(), modified in timestamp()) -> PromptTemplate {
         let mut t = PromptTemplate::default();
@@ -91,7 +91,7 @@ prop_compose! {
 }
 
 prop_compose! {
-    fn prompt()(message in text(), responses in prop::collection::vec(response(), 0..3), r in role(),
+    pub fn prompt()(message in text(), responses in prop::collection::vec(response(), 0..3), r in role(),
                 tokens in proptest::option::of(any::<u64>()), template in template(), selected in 0u64..5,
                 created in timestamp(), modified in timestamp()) -> Prompt {
         let mut b = Prompt::builder().message(message).responses(responses).role(r).template(template);
@@ -104,7 +104,7 @@ prop_compose! {
 }
 
 prop_compose! {
-    fn session()(title in proptest::option::of(text()),
+    pub fn session()(title in proptest::option::of(text()),
                  messages in prop::collection::vec(prop_oneof![prompt().prop_map(Message::from), response().prop_map(Message::from)], 0..5),
                  masks in prop::collection::vec(any::<bool>(), 5), counter in any::<u64>(), warn in proptest::option::of(number(1e9)),
                  created in timestamp(), modified in timestamp()) -> Session {
