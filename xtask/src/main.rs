@@ -40,7 +40,11 @@ fn ci() -> Result<(), String> {
         ],
         &[],
     )?;
-    run("test", &["test", "--workspace"], &[("MEMOR_REQUIRE_PYTHON", "1")])?;
+    run(
+        "test",
+        &["test", "--workspace"],
+        &[("MEMOR_REQUIRE_PYTHON", "1")],
+    )?;
     run(
         "doc",
         &["doc", "--workspace", "--no-deps"],
