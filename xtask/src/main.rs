@@ -1,13 +1,14 @@
 //! Workspace automation, run as `cargo xtask <task>`.
 //!
-//! - `ci`: what CI runs: format check, clippy with warnings denied, the whole test suite (with
-//!   Python memor 1.1 installed, for the interoperability tests), and the docs with warnings
-//!   denied.
+//! - `ci`: what CI runs: format check, clippy and the docs with warnings denied, then the whole
+//!   test suite (with Python memor 1.1 installed, for the interoperability tests), closing on
+//!   one line that sums all test binaries: `tests: N passed, N failed`.
 //! - `tidy`: the checks that also run as a test (dependency direction, file headers).
 
 mod tidy;
 
-use std::process::{Command, ExitCode};
+use std::io::{BufRead, BufReader};
+use std::process::{Command, ExitCode, Stdio};
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1);
@@ -41,15 +42,51 @@ fn ci() -> Result<(), String> {
         &[],
     )?;
     run(
-        "test",
-        &["test", "--workspace"],
-        &[("MEMOR_REQUIRE_PYTHON", "1")],
-    )?;
-    run(
         "doc",
         &["doc", "--workspace", "--no-deps"],
         &[("RUSTDOCFLAGS", "-D warnings")],
-    )
+    )?;
+    test()
+}
+
+/// `cargo test --workspace`, its output passed through, then one closing line that sums every
+/// test binary's result (cargo's own last line is often an empty doc-test run).
+fn test() -> Result<(), String> {
+    println!("==> cargo test --workspace");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let mut child = Command::new(cargo)
+        .args(["test", "--workspace"])
+        .env("MEMOR_REQUIRE_PYTHON", "1")
+        .current_dir(tidy::workspace_root())
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("test: cannot run cargo: {e}"))?;
+    let (mut passed, mut failed) = (0u64, 0u64);
+    if let Some(out) = child.stdout.take() {
+        for line in BufReader::new(out).lines().map_while(Result::ok) {
+            println!("{line}");
+            if let Some(summary) = line.strip_prefix("test result: ") {
+                passed += count(summary, "passed");
+                failed += count(summary, "failed");
+            }
+        }
+    }
+    let status = child.wait().map_err(|e| format!("test: {e}"))?;
+    println!("tests: {passed} passed, {failed} failed");
+    if status.success() && passed > 0 {
+        Ok(())
+    } else {
+        Err(format!("test failed ({status})"))
+    }
+}
+
+/// The number before `what` in a summary such as `ok. 7 passed; 0 failed; ...`.
+fn count(summary: &str, what: &str) -> u64 {
+    summary
+        .split(['.', ';'])
+        .find_map(|part| part.trim().strip_suffix(what))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or(0)
 }
 
 /// The interoperability tests load our files in Python memor 1.1: install it if needed.
@@ -97,5 +134,20 @@ fn run(step: &str, args: &[&str], env: &[(&str, &str)]) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!("{step} failed ({status})"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count;
+
+    #[test]
+    fn counts_cargo_test_summaries() {
+        let ok =
+            "ok. 22 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 2.03s";
+        assert_eq!((count(ok, "passed"), count(ok, "failed")), (22, 0));
+        let bad =
+            "FAILED. 7 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 15.73s";
+        assert_eq!((count(bad, "passed"), count(bad, "failed")), (7, 1));
     }
 }

@@ -529,6 +529,9 @@ pub(crate) fn session_text(text: &str) -> Result<Session> {
 pub(crate) fn session(raw: &Raw<'_>) -> Result<Session> {
     let kind = Kind::Session;
     let o = Obj::of(raw, kind)?;
+    // memor's phase A reads these before the messages.
+    o.required("title")?;
+    o.required("messages_status")?;
     let mut templates = Templates::default();
     let mut messages = Vec::new();
     for (i, element) in elements(o.required("messages")?, &o, "messages")?
