@@ -196,7 +196,7 @@ fn canonical_fields(text: &str) -> Option<strptime::Fields> {
 mod strptime {
     use super::pychar;
 
-    #[derive(Clone, Copy, Default)]
+    #[derive(Clone, Copy, Debug, Default, PartialEq)]
     pub(super) struct Fields {
         pub year: u32,
         pub month: u32,
@@ -402,5 +402,37 @@ mod strptime {
         let total =
             i64::from(hours * 3600 + minutes * 60 + seconds) * 1_000_000 + i64::from(fraction);
         Some((i, sign * total))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fast path for memor's own shape decides exactly as the general matcher.
+    #[test]
+    fn canonical_fast_path_agrees_with_strptime() {
+        let mut checked = 0;
+        for month in [0, 1, 9, 10, 12, 13] {
+            for day in [0, 1, 9, 10, 29, 30, 31, 32] {
+                for hour in [0, 9, 19, 23, 24, 25] {
+                    for second in [0, 59, 60, 61, 62] {
+                        for (sign, offset) in
+                            [('+', "0000"), ('-', "2359"), ('+', "0060"), ('+', "9900")]
+                        {
+                            let text = format!(
+                                "2024-{month:02}-{day:02} {hour:02}:07:{second:02} {sign}{offset}"
+                            );
+                            // Where the fast path declines, the general matcher decides alone.
+                            if let Some(fast) = canonical_fields(&text) {
+                                assert_eq!(Some(fast), strptime::match_fields(&text), "{text}");
+                                checked += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 1000);
     }
 }
