@@ -1,0 +1,6 @@
+//! Integration tests of `memor-render` against memor 1.1's golden data.
+
+// Tests: a failed unwrap is a failed check, which is what we want here.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod xml;
