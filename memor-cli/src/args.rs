@@ -10,10 +10,16 @@ pub(crate) const USAGE: &str = "\
 usage: memor check FILE [--kind KIND]       exit 0 and print `ok KIND` if FILE is valid
        memor save FILE -o OUT [--kind KIND]  load FILE, write OUT in memor 1.1 format
        memor size FILE [--kind KIND]        print the size memor's get_size() reports
+       memor render FILE [--kind KIND] [--format ID]
+                                            print the render as JSON (default format: string)
+       memor search FILE QUERY [--regex] [--case-sensitive]
+                                            print the indices of matching messages as JSON
+       memor formats                        list the render format ids
 
 KIND is prompt, response, session or template; without --kind it comes from the file's
 \"type\" field (no \"type\": a template).";
 
+/// What to do.
 pub(crate) enum Command {
     Check {
         file: PathBuf,
@@ -28,6 +34,18 @@ pub(crate) enum Command {
         file: PathBuf,
         kind: Option<Kind>,
     },
+    Render {
+        file: PathBuf,
+        kind: Option<Kind>,
+        format: String,
+    },
+    Search {
+        file: PathBuf,
+        query: String,
+        regex: bool,
+        case_sensitive: bool,
+    },
+    Formats,
 }
 
 pub(crate) enum Parsed {
@@ -37,47 +55,70 @@ pub(crate) enum Parsed {
 
 pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, lexopt::Error> {
     let mut parser = lexopt::Parser::from_args(args);
-    let mut name: Option<String> = None;
-    let mut file: Option<PathBuf> = None;
-    let mut out: Option<PathBuf> = None;
-    let mut kind: Option<Kind> = None;
+    let mut positional: Vec<OsString> = Vec::new();
+    let (mut out, mut kind, mut format) = (None::<PathBuf>, None::<Kind>, None::<String>);
+    let (mut regex, mut case_sensitive) = (false, false);
     while let Some(arg) = parser.next()? {
         match arg {
             Short('h') | Long("help") => return Ok(Parsed::Print(USAGE.to_owned())),
             Short('V') | Long("version") => {
-                return Ok(Parsed::Print(format!(
+                let version = format!(
                     "memor {} (memor {} files)",
                     env!("CARGO_PKG_VERSION"),
                     memor_core::MEMOR_VERSION
-                )));
+                );
+                return Ok(Parsed::Print(version));
             }
             Long("kind") => kind = Some(parser.value()?.parse()?),
             Short('o') | Long("output") => out = Some(parser.value()?.into()),
-            Value(v) if name.is_none() => name = Some(v.string()?),
-            Value(v) if file.is_none() => file = Some(v.into()),
+            Long("format") => format = Some(parser.value()?.string()?),
+            Long("regex") => regex = true,
+            Long("case-sensitive") => case_sensitive = true,
+            Value(v) => positional.push(v),
             _ => return Err(arg.unexpected()),
         }
     }
-    let name = name.ok_or("missing command")?;
-    let file = || {
-        file.clone()
-            .ok_or_else(|| lexopt::Error::from(format!("`{name}` needs a FILE")))
+    let mut positional = positional.into_iter();
+    let name = positional.next().ok_or("missing command")?.string()?;
+    let mut next = |what: &str| {
+        positional
+            .next()
+            .ok_or_else(|| lexopt::Error::from(format!("`{name}` needs {what}")))
     };
     let command = match name.as_str() {
         "check" => Command::Check {
-            file: file()?,
+            file: next("a FILE")?.into(),
             kind,
         },
         "size" => Command::Size {
-            file: file()?,
+            file: next("a FILE")?.into(),
             kind,
         },
         "save" => Command::Save {
-            file: file()?,
+            file: next("a FILE")?.into(),
             out: out.ok_or("`save` needs -o OUT")?,
             kind,
         },
+        "render" => Command::Render {
+            file: next("a FILE")?.into(),
+            kind,
+            format: format.unwrap_or_else(|| "string".into()),
+        },
+        "search" => {
+            let file = next("a FILE")?.into();
+            let query = next("a QUERY")?.string()?;
+            Command::Search {
+                file,
+                query,
+                regex,
+                case_sensitive,
+            }
+        }
+        "formats" => Command::Formats,
         other => return Err(format!("unknown command `{other}`").into()),
     };
+    if let Some(extra) = positional.next() {
+        return Err(format!("unexpected argument {extra:?}").into());
+    }
     Ok(Parsed::Run(command))
 }

@@ -1,4 +1,4 @@
-//! `memor`: check, convert and measure memor 1.1 files from scripts.
+//! `memor`: check, convert, measure, render and search memor 1.1 files from scripts.
 //!
 //! The contract scripts rely on is documented in the workspace README: exit 0 on success,
 //! 1 when a file is invalid or cannot be read or written (memor's message on the first line
@@ -9,7 +9,8 @@ mod args;
 use std::process::ExitCode;
 
 use args::{Command, Parsed};
-use memor_core::AnyDocument;
+use memor_core::{AnyDocument, Document, Session};
+use memor_render::{MessageRef, RendererRegistry, SearchOptions, Warning};
 
 fn main() -> ExitCode {
     let command = match args::parse(std::env::args_os().skip(1)) {
@@ -25,9 +26,9 @@ fn main() -> ExitCode {
     };
     match run(command) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("{e}");
-            if let Some(detail) = e.detail() {
+        Err(Failure { message, detail }) => {
+            eprintln!("{message}");
+            if let Some(detail) = detail {
                 eprintln!("  detail: {detail}");
             }
             ExitCode::FAILURE
@@ -35,14 +36,84 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(command: Command) -> memor_core::Result<()> {
-    match command {
-        Command::Check { file, kind } => {
-            let doc = AnyDocument::load(&file, kind)?;
-            println!("ok {}", doc.kind());
+/// memor's message, and what it leaves out.
+struct Failure {
+    message: String,
+    detail: Option<String>,
+}
+
+impl From<memor_core::Error> for Failure {
+    fn from(e: memor_core::Error) -> Self {
+        Failure {
+            message: e.to_string(),
+            detail: e.detail().map(str::to_owned),
         }
+    }
+}
+
+impl From<memor_render::Error> for Failure {
+    fn from(e: memor_render::Error) -> Self {
+        Failure {
+            message: e.to_string(),
+            detail: e.detail(),
+        }
+    }
+}
+
+fn run(command: Command) -> Result<(), Failure> {
+    match command {
+        Command::Check { file, kind } => println!("ok {}", AnyDocument::load(&file, kind)?.kind()),
         Command::Save { file, out, kind } => AnyDocument::load(&file, kind)?.save(&out)?,
         Command::Size { file, kind } => println!("{}", AnyDocument::load(&file, kind)?.get_size()),
+        Command::Render { file, kind, format } => {
+            let registry = RendererRegistry::global();
+            let rendered = match AnyDocument::load(&file, kind)? {
+                AnyDocument::Prompt(p) => {
+                    registry.render_message(MessageRef::Prompt(&p), &format, true)?
+                }
+                AnyDocument::Response(r) => {
+                    registry.render_message(MessageRef::Response(&r), &format, true)?
+                }
+                AnyDocument::Session(s) => registry.render_session(&s, &format, true)?,
+                AnyDocument::Template(_) => {
+                    return Err(Failure {
+                        message: "a template renders only through a prompt".into(),
+                        detail: Some(format!("{} holds a template", file.display())),
+                    });
+                }
+            };
+            warn(&rendered.warnings);
+            println!("{}", rendered.value);
+        }
+        Command::Search {
+            file,
+            query,
+            regex,
+            case_sensitive,
+        } => {
+            let session = Session::load(&file)?;
+            let found = memor_render::search(
+                &session,
+                &query,
+                SearchOptions {
+                    regex,
+                    case_sensitive,
+                },
+            )?;
+            warn(&found.warnings);
+            println!("{}", serde_json::Value::from(found.indices));
+        }
+        Command::Formats => {
+            for id in RendererRegistry::global().ids() {
+                println!("{id}");
+            }
+        }
     }
     Ok(())
+}
+
+fn warn(warnings: &[Warning]) {
+    for w in warnings {
+        eprintln!("warning: {w}");
+    }
 }

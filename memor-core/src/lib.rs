@@ -47,7 +47,7 @@ pub use kind::{Kind, UnknownKind};
 pub use message::Message;
 pub use number::Number;
 pub use prompt::{Prompt, PromptBuilder};
-pub use pyfloat::PyFloat;
+pub use pyfloat::{PyFloat, shortest_digits};
 pub use response::{Response, ResponseBuilder};
 pub use role::{Role, UnknownRole};
 pub use session::Session;

@@ -27,20 +27,9 @@ impl fmt::Display for PyFloat {
         if v.is_infinite() {
             return f.write_str(if v < 0.0 { "-inf" } else { "inf" });
         }
-        // Rust's `{:e}` gives the shortest round-trip digits: `-1.2345e-5`, `1e16`, `0e0`.
-        let mut buf = StackStr::<40>::default();
-        write!(buf, "{v:e}")?;
-        let sci = buf.as_str();
-        let (negative, sci) = match sci.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, sci),
-        };
-        let (mantissa, exp) = sci.split_once('e').ok_or(fmt::Error)?;
-        let exp: i32 = exp.parse().map_err(|_| fmt::Error)?;
-        let mut digits = StackStr::<24>::default();
-        for c in mantissa.chars().filter(|&c| c != '.') {
-            digits.write_char(c)?;
-        }
+        let (digits, decpt) = shortest_digits(v.abs());
+        let negative = v.is_sign_negative();
+        let exp = decpt - 1;
         let digits = digits.as_str();
         if negative {
             f.write_char('-')?;
@@ -81,6 +70,84 @@ fn write_positional(f: &mut fmt::Formatter<'_>, digits: &str, exp: i32) -> fmt::
     }
 }
 
+/// The shortest digits that round-trip to `x` (finite, ≥ 0), without trailing zeros, and the
+/// decimal point's position: `x ≈ 0.d₁d₂… × 10^decpt`, as David Gay's `dtoa` (mode 0) gives
+/// them to CPython.
+///
+/// Rust's `{:e}` gives the same digits except when `x` lies exactly halfway between two
+/// shortest candidates (`914257405243013.25`): `dtoa` takes the one with the even last digit.
+/// That needs `x` to have an exact decimal expansion only one digit longer than the shortest,
+/// which only values with few fractional bits can have, so only those are checked.
+pub fn shortest_digits(x: f64) -> (String, i32) {
+    if x == 0.0 {
+        return ("0".to_owned(), 1);
+    }
+    let mut buf = StackStr::<40>::default();
+    let _ = write!(buf, "{x:e}");
+    let (digits, decpt) = split_exp(buf.as_str());
+    if !may_tie(x) {
+        return (digits, decpt);
+    }
+    // The exact decimal value of an f64 has at most 767 significant digits.
+    let (exact, exact_decpt) = split_exp(&format!("{x:.767e}"));
+    let n = digits.len();
+    if exact.len() != n + 1 || !exact.ends_with('5') {
+        return (digits, decpt);
+    }
+    let lower = &exact[..n];
+    let (even, even_decpt) = if lower.bytes().last().is_some_and(|d| (d - b'0') % 2 == 0) {
+        (lower.trim_end_matches('0').to_owned(), exact_decpt)
+    } else {
+        increment(lower, exact_decpt)
+    };
+    if format!("0.{even}e{even_decpt}").parse::<f64>() == Ok(x) {
+        (even, even_decpt)
+    } else {
+        (digits, decpt)
+    }
+}
+
+/// Whether `x`'s exact decimal expansion can be short enough (≤ 18 significant digits) for a
+/// tie: `m × 2^-k` with `m` odd has about `log10(m) + 0.7k` of them.
+fn may_tie(x: f64) -> bool {
+    let bits = x.to_bits();
+    let exponent = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = bits & ((1 << 52) - 1);
+    let (mantissa, exp2) = if exponent == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1 << 52), exponent - 1075)
+    };
+    let lowest = exp2 + mantissa.trailing_zeros() as i32;
+    lowest > -27
+}
+
+/// `0.digits × 10^decpt` plus one unit in the last digit, without trailing zeros.
+fn increment(digits: &str, decpt: i32) -> (String, i32) {
+    let mut bytes = digits.as_bytes().to_vec();
+    while let Some(last) = bytes.pop() {
+        if last != b'9' {
+            bytes.push(last + 1);
+            return (String::from_utf8_lossy(&bytes).into_owned(), decpt);
+        }
+    }
+    // All nines: 0.99…9 + one unit = 0.1 × 10^(decpt + 1).
+    ("1".to_owned(), decpt + 1)
+}
+
+/// Digits (no trailing zeros) and decimal point of Rust's `{:e}` text (`1.2345e-5`, `7e0`).
+fn split_exp(text: &str) -> (String, i32) {
+    let (mantissa, exp) = text.split_once('e').unwrap_or((text, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let digits = digits.trim_end_matches('0');
+    if digits.is_empty() {
+        ("0".to_owned(), 1)
+    } else {
+        (digits.to_owned(), exp + 1)
+    }
+}
+
 /// A fixed-capacity string on the stack, so formatting a float allocates nothing.
 struct StackStr<const N: usize> {
     buf: [u8; N],
@@ -112,5 +179,44 @@ impl<const N: usize> Write for StackStr<N> {
             .copy_from_slice(s.as_bytes());
         self.len = end;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PyFloat;
+
+    /// Values exactly halfway between two shortest digit strings, with CPython 3.11's repr.
+    #[test]
+    fn ties_take_the_even_digit_as_python_does() {
+        let cases = [
+            ("43110f9611b1549b", "1200552955106598.8"),
+            ("431164eb6ea0d53f", "1224009235051855.8"),
+            ("42e71bb6be6b92ac", "203262379908245.38"),
+            ("42adc3f297c81c60", "16363712930830.188"),
+            ("430981877c13ad4a", "897411664999849.2"),
+            ("42e45b769d0add14", "179064516663016.62"),
+            ("430e2935df18d15e", "1061195081783851.8"),
+            ("43028286c5b7193a", "651258116891431.2"),
+            ("42e6d8e9081a1e44", "200967026954482.12"),
+            ("42ecc148bde3488c", "252931797359172.38"),
+            ("42eac5009aca223c", "235467368190225.88"),
+            ("4306c4ece7a9c0da", "801121408202779.2"),
+        ];
+        for (bits, python) in cases {
+            let x = f64::from_bits(u64::from_str_radix(bits, 16).unwrap());
+            assert_eq!(PyFloat(x).to_string(), python, "{bits}");
+            assert_eq!(PyFloat(-x).to_string(), format!("-{python}"), "{bits}");
+        }
+        assert_eq!(
+            PyFloat(-914257405243013.25).to_string(),
+            "-914257405243013.2"
+        );
+    }
+
+    #[test]
+    fn increment_carries() {
+        assert_eq!(super::increment("199", 3), ("2".to_owned(), 3));
+        assert_eq!(super::increment("99", 3), ("1".to_owned(), 4));
     }
 }

@@ -3,4 +3,6 @@
 // Tests: a failed unwrap is a failed check, which is what we want here.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod fixtures;
+mod render;
 mod xml;

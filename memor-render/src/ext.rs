@@ -1,0 +1,87 @@
+//! Extension traits: `prompt.render("openai")` and friends, through the global registry.
+
+use memor_core::{Prompt, Response, Session};
+
+use crate::{Found, MessageRef, Rendered, RendererRegistry, Result, SearchOptions};
+
+/// Rendering a prompt or a response with the [global registry](RendererRegistry::global).
+pub trait RenderExt {
+    /// memor's `render(format)`: the value and memor's warnings.
+    fn render(&self, format: &str) -> Result<Rendered>;
+
+    /// memor's `render(format, show_warning=False)`.
+    fn render_quiet(&self, format: &str) -> Result<Rendered>;
+
+    /// memor's `str()`: the STRING render (for a prompt, an error if its template cannot render).
+    fn text(&self) -> Result<String>;
+
+    /// memor's `check_render()`: whether the STRING render succeeds.
+    fn check_render(&self) -> bool {
+        self.text().is_ok()
+    }
+}
+
+fn text_of(rendered: Rendered) -> String {
+    match rendered.value {
+        serde_json::Value::String(s) => s,
+        other => other.to_string(),
+    }
+}
+
+macro_rules! render_ext {
+    ($ty:ty) => {
+        impl RenderExt for $ty {
+            fn render(&self, format: &str) -> Result<Rendered> {
+                RendererRegistry::global().render_message(MessageRef::from(self), format, true)
+            }
+
+            fn render_quiet(&self, format: &str) -> Result<Rendered> {
+                RendererRegistry::global().render_message(MessageRef::from(self), format, false)
+            }
+
+            fn text(&self) -> Result<String> {
+                self.render_quiet("string").map(text_of)
+            }
+        }
+    };
+}
+render_ext!(Prompt);
+render_ext!(Response);
+
+/// Rendering a session with the [global registry](RendererRegistry::global).
+pub trait SessionRenderExt {
+    /// memor's `render(format)`: counted (the counter goes up after a successful render).
+    fn render(&mut self, format: &str) -> Result<Rendered>;
+
+    /// memor's `render(format, enable_counter=False, show_warning=…)`: not counted.
+    fn render_uncounted(&self, format: &str, show_warning: bool) -> Result<Rendered>;
+
+    /// memor's `str(session)`: the STRING render, not counted.
+    fn text(&self) -> Result<String> {
+        self.render_uncounted("string", false).map(text_of)
+    }
+
+    /// memor's `check_render()`.
+    fn check_render(&self) -> bool {
+        self.text().is_ok()
+    }
+
+    /// memor's `search(query, use_regex, case_sensitive)`.
+    fn search(&self, query: &str, options: SearchOptions) -> Result<Found>;
+}
+
+impl SessionRenderExt for Session {
+    fn search(&self, query: &str, options: SearchOptions) -> Result<Found> {
+        crate::search(self, query, options)
+    }
+
+    fn render(&mut self, format: &str) -> Result<Rendered> {
+        let rendered = RendererRegistry::global().render_session(self, format, true)?;
+        self.increment_render_counter();
+        Ok(rendered)
+    }
+
+    fn render_uncounted(&self, format: &str, show_warning: bool) -> Result<Rendered> {
+        RendererRegistry::global().render_session(self, format, show_warning)
+    }
+}
