@@ -21,30 +21,11 @@ KIND is prompt, response, session or template; without --kind it comes from the 
 
 /// What to do.
 pub(crate) enum Command {
-    Check {
-        file: PathBuf,
-        kind: Option<Kind>,
-    },
-    Save {
-        file: PathBuf,
-        out: PathBuf,
-        kind: Option<Kind>,
-    },
-    Size {
-        file: PathBuf,
-        kind: Option<Kind>,
-    },
-    Render {
-        file: PathBuf,
-        kind: Option<Kind>,
-        format: String,
-    },
-    Search {
-        file: PathBuf,
-        query: String,
-        regex: bool,
-        case_sensitive: bool,
-    },
+    Check { file: PathBuf, kind: Option<Kind> },
+    Save { file: PathBuf, out: PathBuf, kind: Option<Kind> },
+    Size { file: PathBuf, kind: Option<Kind> },
+    Render { file: PathBuf, kind: Option<Kind>, format: String },
+    Search { file: PathBuf, query: String, regex: bool, case_sensitive: bool },
     Formats,
 }
 
@@ -62,11 +43,8 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, 
         match arg {
             Short('h') | Long("help") => return Ok(Parsed::Print(USAGE.to_owned())),
             Short('V') | Long("version") => {
-                let version = format!(
-                    "memor {} (memor {} files)",
-                    env!("CARGO_PKG_VERSION"),
-                    memor_core::MEMOR_VERSION
-                );
+                let version =
+                    format!("memor {} (memor {} files)", env!("CARGO_PKG_VERSION"), memor_core::MEMOR_VERSION);
                 return Ok(Parsed::Print(version));
             }
             Long("kind") => kind = Some(parser.value()?.parse()?),
@@ -80,39 +58,18 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, 
     }
     let mut positional = positional.into_iter();
     let name = positional.next().ok_or("missing command")?.string()?;
-    let mut next = |what: &str| {
-        positional
-            .next()
-            .ok_or_else(|| lexopt::Error::from(format!("`{name}` needs {what}")))
-    };
+    let mut next = |what: &str| positional.next().ok_or_else(|| lexopt::Error::from(format!("`{name}` needs {what}")));
     let command = match name.as_str() {
-        "check" => Command::Check {
-            file: next("a FILE")?.into(),
-            kind,
-        },
-        "size" => Command::Size {
-            file: next("a FILE")?.into(),
-            kind,
-        },
-        "save" => Command::Save {
-            file: next("a FILE")?.into(),
-            out: out.ok_or("`save` needs -o OUT")?,
-            kind,
-        },
-        "render" => Command::Render {
-            file: next("a FILE")?.into(),
-            kind,
-            format: format.unwrap_or_else(|| "string".into()),
-        },
+        "check" => Command::Check { file: next("a FILE")?.into(), kind },
+        "size" => Command::Size { file: next("a FILE")?.into(), kind },
+        "save" => Command::Save { file: next("a FILE")?.into(), out: out.ok_or("`save` needs -o OUT")?, kind },
+        "render" => {
+            Command::Render { file: next("a FILE")?.into(), kind, format: format.unwrap_or_else(|| "string".into()) }
+        }
         "search" => {
             let file = next("a FILE")?.into();
             let query = next("a QUERY")?.string()?;
-            Command::Search {
-                file,
-                query,
-                regex,
-                case_sensitive,
-            }
+            Command::Search { file, query, regex, case_sensitive }
         }
         "formats" => Command::Formats,
         other => return Err(format!("unknown command `{other}`").into()),

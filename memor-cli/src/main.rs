@@ -44,19 +44,13 @@ struct Failure {
 
 impl From<memor_core::Error> for Failure {
     fn from(e: memor_core::Error) -> Self {
-        Failure {
-            message: e.to_string(),
-            detail: e.detail().map(str::to_owned),
-        }
+        Failure { message: e.to_string(), detail: e.detail().map(str::to_owned) }
     }
 }
 
 impl From<memor_render::Error> for Failure {
     fn from(e: memor_render::Error) -> Self {
-        Failure {
-            message: e.to_string(),
-            detail: e.detail(),
-        }
+        Failure { message: e.to_string(), detail: e.detail() }
     }
 }
 
@@ -68,12 +62,8 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Render { file, kind, format } => {
             let registry = RendererRegistry::global();
             let rendered = match AnyDocument::load(&file, kind)? {
-                AnyDocument::Prompt(p) => {
-                    registry.render_message(MessageRef::Prompt(&p), &format, true)?
-                }
-                AnyDocument::Response(r) => {
-                    registry.render_message(MessageRef::Response(&r), &format, true)?
-                }
+                AnyDocument::Prompt(p) => registry.render_message(MessageRef::Prompt(&p), &format, true)?,
+                AnyDocument::Response(r) => registry.render_message(MessageRef::Response(&r), &format, true)?,
                 AnyDocument::Session(s) => registry.render_session(&s, &format, true)?,
                 AnyDocument::Template(_) => {
                     return Err(Failure {
@@ -85,21 +75,9 @@ fn run(command: Command) -> Result<(), Failure> {
             warn(&rendered.warnings);
             println!("{}", rendered.value);
         }
-        Command::Search {
-            file,
-            query,
-            regex,
-            case_sensitive,
-        } => {
+        Command::Search { file, query, regex, case_sensitive } => {
             let session = Session::load(&file)?;
-            let found = memor_render::search(
-                &session,
-                &query,
-                SearchOptions {
-                    regex,
-                    case_sensitive,
-                },
-            )?;
+            let found = memor_render::search(&session, &query, SearchOptions { regex, case_sensitive })?;
             warn(&found.warnings);
             println!("{}", serde_json::Value::from(found.indices));
         }

@@ -2,10 +2,7 @@
 
 use std::fmt;
 
-use chrono::{
-    DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeDelta, TimeZone,
-    Timelike, Utc,
-};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeDelta, TimeZone, Timelike, Utc};
 
 use crate::pychar;
 
@@ -32,10 +29,7 @@ impl Timestamp {
     ///
     /// Returns `None` when the offset is not strictly within ±24 hours (as Python requires).
     pub fn from_parts(local: NaiveDateTime, offset_micros: i64) -> Option<Self> {
-        (offset_micros.abs() < MICROS_PER_DAY).then_some(Self {
-            local,
-            offset_micros,
-        })
+        (offset_micros.abs() < MICROS_PER_DAY).then_some(Self { local, offset_micros })
     }
 
     /// The local wall-clock time.
@@ -52,10 +46,7 @@ impl Timestamp {
     pub fn to_chrono(&self) -> DateTime<FixedOffset> {
         let seconds = (self.offset_micros / 1_000_000) as i32;
         let offset = FixedOffset::east_opt(seconds).unwrap_or(Utc.fix());
-        DateTime::from_naive_utc_and_offset(
-            self.local - TimeDelta::seconds(i64::from(seconds)),
-            offset,
-        )
+        DateTime::from_naive_utc_and_offset(self.local - TimeDelta::seconds(i64::from(seconds)), offset)
     }
 
     /// Parses memor's date text with the leniency of Python's `strptime` (spec §13.2).
@@ -76,10 +67,7 @@ impl Timestamp {
 impl<Tz: TimeZone> From<DateTime<Tz>> for Timestamp {
     fn from(value: DateTime<Tz>) -> Self {
         let offset = value.offset().fix().local_minus_utc();
-        Self {
-            local: value.naive_local(),
-            offset_micros: i64::from(offset) * 1_000_000,
-        }
+        Self { local: value.naive_local(), offset_micros: i64::from(offset) * 1_000_000 }
     }
 }
 
@@ -153,20 +141,12 @@ impl Digits<'_> {
 /// gives the same answer for these texts, only slower.
 fn canonical_fields(text: &str) -> Option<strptime::Fields> {
     let b = text.as_bytes();
-    if b.len() != 25
-        || b[4] != b'-'
-        || b[7] != b'-'
-        || b[10] != b' '
-        || b[13] != b':'
-        || b[16] != b':'
-        || b[19] != b' '
+    if b.len() != 25 || b[4] != b'-' || b[7] != b'-' || b[10] != b' ' || b[13] != b':' || b[16] != b':' || b[19] != b' '
     {
         return None;
     }
     let num = |from: usize, len: usize| -> Option<u32> {
-        b[from..from + len].iter().try_fold(0, |acc, &d| {
-            d.is_ascii_digit().then(|| acc * 10 + u32::from(d - b'0'))
-        })
+        b[from..from + len].iter().try_fold(0, |acc, &d| d.is_ascii_digit().then(|| acc * 10 + u32::from(d - b'0')))
     };
     let sign = match b[20] {
         b'+' => 1,
@@ -221,21 +201,8 @@ mod strptime {
     }
 
     use Elem::*;
-    const PATTERN: [Elem; 13] = [
-        Year,
-        Lit('-'),
-        Month,
-        Lit('-'),
-        Day,
-        Space,
-        Hour,
-        Lit(':'),
-        Minute,
-        Lit(':'),
-        Second,
-        Space,
-        Zone,
-    ];
+    const PATTERN: [Elem; 13] =
+        [Year, Lit('-'), Month, Lit('-'), Day, Space, Hour, Lit(':'), Minute, Lit(':'), Second, Space, Zone];
 
     /// Matches the pattern at the start of `text` (first match in regex priority order), then
     /// requires that it consumed everything ("unconverted data remains" otherwise).
@@ -279,11 +246,8 @@ mod strptime {
     fn candidates(e: Elem, s: &[char], pos: usize) -> Vec<(usize, i64)> {
         let at = |i: usize| s.get(pos + i).copied();
         let digit = |i: usize| at(i).and_then(pychar::decimal_value);
-        let in_set = |i: usize, lo: char, hi: char| {
-            at(i)
-                .filter(|c| (lo..=hi).contains(c))
-                .and_then(pychar::decimal_value)
-        };
+        let in_set =
+            |i: usize, lo: char, hi: char| at(i).filter(|c| (lo..=hi).contains(c)).and_then(pychar::decimal_value);
         // Each alternative: a list of digit matchers; value = the digits read as a number.
         let two = |a: Option<u32>, b: Option<u32>| Some(i64::from(a? * 10 + b?));
         let mut out = Vec::new();
@@ -293,10 +257,7 @@ mod strptime {
             }
         };
         match e {
-            Year => push(
-                4,
-                (0..4).try_fold(0i64, |acc, i| Some(acc * 10 + i64::from(digit(i)?))),
-            ),
+            Year => push(4, (0..4).try_fold(0i64, |acc, i| Some(acc * 10 + i64::from(digit(i)?)))),
             Month => {
                 push(2, two(in_set(0, '1', '1'), in_set(1, '0', '2')));
                 push(2, two(in_set(0, '0', '0'), in_set(1, '1', '9')));
@@ -307,13 +268,7 @@ mod strptime {
                 push(2, two(in_set(0, '1', '2'), digit(1)));
                 push(2, two(in_set(0, '0', '0'), in_set(1, '1', '9')));
                 push(1, in_set(0, '1', '9').map(i64::from));
-                push(
-                    2,
-                    at(0)
-                        .filter(|&c| c == ' ')
-                        .and(in_set(1, '1', '9'))
-                        .map(i64::from),
-                );
+                push(2, at(0).filter(|&c| c == ' ').and(in_set(1, '1', '9')).map(i64::from));
             }
             Hour => {
                 push(2, two(in_set(0, '2', '2'), in_set(1, '0', '3')));
@@ -331,10 +286,7 @@ mod strptime {
             }
             Lit(c) => push(1, (at(0) == Some(c)).then_some(0)),
             Space => {
-                let run = s[pos.min(s.len())..]
-                    .iter()
-                    .take_while(|&&c| pychar::is_space(c))
-                    .count();
+                let run = s[pos.min(s.len())..].iter().take_while(|&&c| pychar::is_space(c)).count();
                 for len in (1..=run).rev() {
                     push(len, Some(0));
                 }
@@ -360,11 +312,7 @@ mod strptime {
             _ => return None,
         };
         let digit = |i: usize| s.get(i).copied().and_then(pychar::decimal_value);
-        let low = |i: usize| {
-            s.get(i)
-                .filter(|c| ('0'..='5').contains(c))
-                .and_then(|&c| pychar::decimal_value(c))
-        };
+        let low = |i: usize| s.get(i).filter(|c| ('0'..='5').contains(c)).and_then(|&c| pychar::decimal_value(c));
         let hours = digit(1)? * 10 + digit(2)?;
         let mut i = 3;
         let colon = s.get(i) == Some(&':') && low(4).is_some();
@@ -384,11 +332,7 @@ mod strptime {
             seconds = a * 10 + b;
             i = j + 2;
             if s.get(i) == Some(&'.') {
-                let run = s[i + 1..]
-                    .iter()
-                    .take(6)
-                    .take_while(|&&c| pychar::decimal_value(c).is_some())
-                    .count();
+                let run = s[i + 1..].iter().take(6).take_while(|&&c| pychar::decimal_value(c).is_some()).count();
                 if run > 0 {
                     let mut scale = 100_000;
                     for &c in &s[i + 1..i + 1 + run] {
@@ -399,8 +343,7 @@ mod strptime {
                 }
             }
         }
-        let total =
-            i64::from(hours * 3600 + minutes * 60 + seconds) * 1_000_000 + i64::from(fraction);
+        let total = i64::from(hours * 3600 + minutes * 60 + seconds) * 1_000_000 + i64::from(fraction);
         Some((i, sign * total))
     }
 }
@@ -417,12 +360,8 @@ mod tests {
             for day in [0, 1, 9, 10, 29, 30, 31, 32] {
                 for hour in [0, 9, 19, 23, 24, 25] {
                     for second in [0, 59, 60, 61, 62] {
-                        for (sign, offset) in
-                            [('+', "0000"), ('-', "2359"), ('+', "0060"), ('+', "9900")]
-                        {
-                            let text = format!(
-                                "2024-{month:02}-{day:02} {hour:02}:07:{second:02} {sign}{offset}"
-                            );
+                        for (sign, offset) in [('+', "0000"), ('-', "2359"), ('+', "0060"), ('+', "9900")] {
+                            let text = format!("2024-{month:02}-{day:02} {hour:02}:07:{second:02} {sign}{offset}");
                             // Where the fast path declines, the general matcher decides alone.
                             if let Some(fast) = canonical_fields(&text) {
                                 assert_eq!(Some(fast), strptime::match_fields(&text), "{text}");

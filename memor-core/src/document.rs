@@ -49,10 +49,7 @@ pub trait Document: Serialize + Sized {
 
     /// Writes the file atomically: on any failure the previous file is left as it was.
     fn save(&self, path: impl AsRef<Path>) -> Result<()> {
-        let bytes = json::to_vec(self).map_err(|e| Error::Io {
-            path: path.as_ref().to_owned(),
-            source: e.into(),
-        })?;
+        let bytes = json::to_vec(self).map_err(|e| Error::Io { path: path.as_ref().to_owned(), source: e.into() })?;
         file::write_atomic(path.as_ref(), &bytes)
     }
 }
@@ -113,9 +110,7 @@ pub enum AnyDocument {
 impl AnyDocument {
     /// Loads `text` as `kind`, or as the kind its `"type"` field names (none: a template).
     pub fn from_json(text: &str, kind: Option<Kind>) -> Result<Self> {
-        let kind = kind
-            .or_else(|| Kind::of_json(text))
-            .ok_or(Error::UnknownType)?;
+        let kind = kind.or_else(|| Kind::of_json(text)).ok_or(Error::UnknownType)?;
         Ok(match kind {
             Kind::Prompt => AnyDocument::Prompt(Prompt::from_json(text)?),
             Kind::Response => AnyDocument::Response(Response::from_json(text)?),

@@ -102,10 +102,7 @@ pub enum Error {
 
 impl Error {
     pub(crate) fn structure(kind: Kind, detail: impl Into<String>) -> Self {
-        Error::Structure {
-            kind,
-            detail: detail.into(),
-        }
+        Error::Structure { kind, detail: detail.into() }
     }
 
     /// Where and what, for errors whose memor message does not say (structure errors).

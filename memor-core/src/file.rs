@@ -10,13 +10,8 @@ use crate::{Error, Result};
 /// Reads a whole file as UTF-8 text; a missing file is memor's path error.
 pub(crate) fn read(path: &Path) -> Result<String> {
     fs::read_to_string(path).map_err(|source| match source.kind() {
-        io::ErrorKind::NotFound => Error::Path {
-            path: path.to_owned(),
-        },
-        _ => Error::Io {
-            path: path.to_owned(),
-            source,
-        },
+        io::ErrorKind::NotFound => Error::Path { path: path.to_owned() },
+        _ => Error::Io { path: path.to_owned(), source },
     })
 }
 
@@ -25,10 +20,7 @@ pub(crate) fn read(path: &Path) -> Result<String> {
 /// file or the new one, never a mix. A symbolic link is followed, and an existing file's
 /// permissions are kept.
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let io_err = |source| Error::Io {
-        path: path.to_owned(),
-        source,
-    };
+    let io_err = |source| Error::Io { path: path.to_owned(), source };
     let target = match fs::canonicalize(path) {
         Ok(resolved) => resolved,
         Err(_) => path.to_owned(),
@@ -47,10 +39,7 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 fn write_synced(tmp: &Path, target: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut f = fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(tmp)?;
+    let mut f = fs::OpenOptions::new().write(true).create_new(true).open(tmp)?;
     if let Ok(meta) = fs::metadata(target) {
         f.set_permissions(meta.permissions())?;
     }

@@ -21,9 +21,7 @@ fn is_canonical(id: &str) -> bool {
     let b = id.as_bytes();
     // Branch-free over the bytes (it vectorises): hex digits and exactly the four hyphens.
     let hyphens = b.iter().fold(0, |n, &c| n + u32::from(c == b'-'));
-    let valid = b
-        .iter()
-        .fold(true, |ok, &c| ok & (c.is_ascii_hexdigit() | (c == b'-')));
+    let valid = b.iter().fold(true, |ok, &c| ok & (c.is_ascii_hexdigit() | (c == b'-')));
     b.len() == 36 && hyphens == 4 && valid && [8, 13, 18, 23].iter().all(|&i| b[i] == b'-')
 }
 
@@ -50,10 +48,7 @@ fn parses_as_python_hex_int(text: &str) -> bool {
     }
     let is_ws = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
     let start = ascii.iter().position(|b| !is_ws(b)).unwrap_or(ascii.len());
-    let end = ascii
-        .iter()
-        .rposition(|b| !is_ws(b))
-        .map_or(start, |i| i + 1);
+    let end = ascii.iter().rposition(|b| !is_ws(b)).map_or(start, |i| i + 1);
     let mut s = &ascii[start..end];
     if let [b'+' | b'-', rest @ ..] = s {
         s = rest;
@@ -62,9 +57,7 @@ fn parses_as_python_hex_int(text: &str) -> bool {
         s = rest.strip_prefix(b"_").unwrap_or(rest);
     }
     // Digits separated by single underscores; no leading, trailing or doubled underscore.
-    !s.is_empty()
-        && s.split(|&b| b == b'_')
-            .all(|group| !group.is_empty() && group.iter().all(u8::is_ascii_hexdigit))
+    !s.is_empty() && s.split(|&b| b == b'_').all(|group| !group.is_empty() && group.iter().all(u8::is_ascii_hexdigit))
 }
 
 #[cfg(test)]

@@ -51,11 +51,7 @@ pub struct UnknownKind(pub String);
 
 impl fmt::Display for UnknownKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "unknown kind `{}`: expected prompt, response, session or template",
-            self.0
-        )
+        write!(f, "unknown kind `{}`: expected prompt, response, session or template", self.0)
     }
 }
 

@@ -51,7 +51,7 @@ pub use pyfloat::{PyFloat, shortest_digits};
 pub use response::{Response, ResponseBuilder};
 pub use role::{Role, UnknownRole};
 pub use session::Session;
-pub use template::PromptTemplate;
+pub use template::{MEMOR_ENGINE, PromptTemplate};
 
 /// The memor version this crate is compatible with, and writes into every file.
 pub const MEMOR_VERSION: &str = "1.1";

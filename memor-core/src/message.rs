@@ -126,10 +126,7 @@ macro_rules! message_base_methods {
         }
 
         /// Enables the size warning at `threshold` bytes; marks modified.
-        pub fn set_size_warning(
-            &mut self,
-            threshold: impl Into<$crate::Number>,
-        ) -> $crate::Result<()> {
+        pub fn set_size_warning(&mut self, threshold: impl Into<$crate::Number>) -> $crate::Result<()> {
             $crate::validate::set_size_warning(&mut self.base.warnings, threshold.into())?;
             self.base.touch();
             Ok(())

@@ -62,9 +62,7 @@ impl Prompt {
 
     /// The selected response, if the index is in range.
     pub fn selected_response(&self) -> Option<&Response> {
-        usize::try_from(self.selected_response_index)
-            .ok()
-            .and_then(|i| self.responses.get(i))
+        usize::try_from(self.selected_response_index).ok().and_then(|i| self.responses.get(i))
     }
 
     /// The template.
@@ -92,11 +90,7 @@ impl Prompt {
     /// Inserts a response at `index` (≤ the number of responses); marks modified.
     pub fn insert_response(&mut self, index: usize, response: Response) -> Result<()> {
         if index > self.responses.len() {
-            return Err(Error::IndexOutOfRange {
-                what: "responses",
-                index,
-                len: self.responses.len(),
-            });
+            return Err(Error::IndexOutOfRange { what: "responses", index, len: self.responses.len() });
         }
         self.responses.insert(index, response);
         self.base.touch();
@@ -107,11 +101,7 @@ impl Prompt {
     /// index is left as it was.
     pub fn remove_response(&mut self, index: usize) -> Result<Response> {
         if index >= self.responses.len() {
-            return Err(Error::IndexOutOfRange {
-                what: "responses",
-                index,
-                len: self.responses.len(),
-            });
+            return Err(Error::IndexOutOfRange { what: "responses", index, len: self.responses.len() });
         }
         let removed = self.responses.remove(index);
         self.base.touch();

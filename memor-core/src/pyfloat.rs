@@ -100,11 +100,7 @@ pub fn shortest_digits(x: f64) -> (String, i32) {
     } else {
         increment(lower, exact_decpt)
     };
-    if format!("0.{even}e{even_decpt}").parse::<f64>() == Ok(x) {
-        (even, even_decpt)
-    } else {
-        (digits, decpt)
-    }
+    if format!("0.{even}e{even_decpt}").parse::<f64>() == Ok(x) { (even, even_decpt) } else { (digits, decpt) }
 }
 
 /// Whether `x`'s exact decimal expansion can be short enough (≤ 18 significant digits) for a
@@ -113,11 +109,7 @@ fn may_tie(x: f64) -> bool {
     let bits = x.to_bits();
     let exponent = ((bits >> 52) & 0x7ff) as i32;
     let fraction = bits & ((1 << 52) - 1);
-    let (mantissa, exp2) = if exponent == 0 {
-        (fraction, -1074)
-    } else {
-        (fraction | (1 << 52), exponent - 1075)
-    };
+    let (mantissa, exp2) = if exponent == 0 { (fraction, -1074) } else { (fraction | (1 << 52), exponent - 1075) };
     let lowest = exp2 + mantissa.trailing_zeros() as i32;
     lowest > -27
 }
@@ -141,11 +133,7 @@ fn split_exp(text: &str) -> (String, i32) {
     let exp: i32 = exp.parse().unwrap_or(0);
     let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
     let digits = digits.trim_end_matches('0');
-    if digits.is_empty() {
-        ("0".to_owned(), 1)
-    } else {
-        (digits.to_owned(), exp + 1)
-    }
+    if digits.is_empty() { ("0".to_owned(), 1) } else { (digits.to_owned(), exp + 1) }
 }
 
 /// A fixed-capacity string on the stack, so formatting a float allocates nothing.
@@ -156,10 +144,7 @@ struct StackStr<const N: usize> {
 
 impl<const N: usize> Default for StackStr<N> {
     fn default() -> Self {
-        Self {
-            buf: [0; N],
-            len: 0,
-        }
+        Self { buf: [0; N], len: 0 }
     }
 }
 
@@ -173,10 +158,7 @@ impl<const N: usize> StackStr<N> {
 impl<const N: usize> Write for StackStr<N> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
         let end = self.len + s.len();
-        self.buf
-            .get_mut(self.len..end)
-            .ok_or(fmt::Error)?
-            .copy_from_slice(s.as_bytes());
+        self.buf.get_mut(self.len..end).ok_or(fmt::Error)?.copy_from_slice(s.as_bytes());
         self.len = end;
         Ok(())
     }
@@ -208,10 +190,7 @@ mod tests {
             assert_eq!(PyFloat(x).to_string(), python, "{bits}");
             assert_eq!(PyFloat(-x).to_string(), format!("-{python}"), "{bits}");
         }
-        assert_eq!(
-            PyFloat(-914257405243013.25).to_string(),
-            "-914257405243013.2"
-        );
+        assert_eq!(PyFloat(-914257405243013.25).to_string(), "-914257405243013.2");
     }
 
     #[test]

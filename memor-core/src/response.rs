@@ -249,9 +249,7 @@ impl ResponseBuilder {
         r.top_k = self.top_k;
         r.top_p = optional(self.top_p, |v| probability("top_p", v))?;
         r.base.tokens = self.tokens;
-        r.inference_time = optional(self.inference_time, |v| {
-            positive_number("inference_time", v)
-        })?;
+        r.inference_time = optional(self.inference_time, |v| positive_number("inference_time", v))?;
         if let Some(date) = self.date {
             r.base.date_created = date;
         }

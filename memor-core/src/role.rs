@@ -38,11 +38,7 @@ pub struct UnknownRole(pub String);
 
 impl fmt::Display for UnknownRole {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "Invalid role. It must be an instance of Role enum. (got `{}`)",
-            self.0
-        )
+        write!(f, "Invalid role. It must be an instance of Role enum. (got `{}`)", self.0)
     }
 }
 

@@ -56,11 +56,7 @@ impl Session {
     /// A session holding `messages`, all enabled.
     pub fn with_messages(title: Option<String>, messages: Vec<Message>) -> Self {
         let status = vec![true; messages.len()];
-        Session {
-            messages,
-            status,
-            ..Session::new(title)
-        }
+        Session { messages, status, ..Session::new(title) }
     }
 
     fn touch(&mut self) {
@@ -71,11 +67,7 @@ impl Session {
         if index < self.messages.len() {
             Ok(())
         } else {
-            Err(Error::IndexOutOfRange {
-                what: "messages",
-                index,
-                len: self.messages.len(),
-            })
+            Err(Error::IndexOutOfRange { what: "messages", index, len: self.messages.len() })
         }
     }
 
@@ -178,18 +170,9 @@ impl Session {
     }
 
     /// Inserts a message at `index` (≤ the number of messages) with its status; marks modified.
-    pub fn insert_message(
-        &mut self,
-        index: usize,
-        message: impl Into<Message>,
-        enabled: bool,
-    ) -> Result<()> {
+    pub fn insert_message(&mut self, index: usize, message: impl Into<Message>, enabled: bool) -> Result<()> {
         if index > self.messages.len() {
-            return Err(Error::IndexOutOfRange {
-                what: "messages",
-                index,
-                len: self.messages.len(),
-            });
+            return Err(Error::IndexOutOfRange { what: "messages", index, len: self.messages.len() });
         }
         self.messages.insert(index, message.into());
         self.status.insert(index, enabled);
@@ -221,11 +204,7 @@ impl Session {
 
     /// Replaces the messages and their statuses (`None` or an empty list: all enabled, as in
     /// memor); marks modified.
-    pub fn update_messages(
-        &mut self,
-        messages: Vec<Message>,
-        status: Option<Vec<bool>>,
-    ) -> Result<()> {
+    pub fn update_messages(&mut self, messages: Vec<Message>, status: Option<Vec<bool>>) -> Result<()> {
         self.status = checked_status(status.unwrap_or_default(), messages.len())?;
         self.messages = messages;
         self.touch();

@@ -5,6 +5,9 @@ use serde_json::{Map, Value};
 
 use crate::Timestamp;
 
+/// The id of memor's own template engine (Python `str.format`).
+pub const MEMOR_ENGINE: &str = "memor";
+
 /// A template: `content` with `{placeholders}` and a `custom_map` of extra values.
 ///
 /// `custom_map` values keep their JSON kinds (int, float, bool, null, list, object), which
@@ -17,6 +20,8 @@ pub struct PromptTemplate {
     pub(crate) date_created: Timestamp,
     pub(crate) date_modified: Timestamp,
     pub(crate) memor_version: std::borrow::Cow<'static, str>,
+    /// The template engine's id; `None` is memor's own `str.format` engine.
+    pub(crate) engine: Option<String>,
 }
 
 impl Default for PromptTemplate {
@@ -30,6 +35,7 @@ impl Default for PromptTemplate {
             date_created: now,
             date_modified: now,
             memor_version: crate::MEMOR_VERSION.into(),
+            engine: None,
         }
     }
 }
@@ -37,11 +43,7 @@ impl Default for PromptTemplate {
 impl PromptTemplate {
     /// A template with this content and an empty custom map.
     pub fn new(content: impl Into<String>) -> Self {
-        PromptTemplate {
-            content: Some(content.into()),
-            custom_map: Some(Map::new()),
-            ..Self::default()
-        }
+        PromptTemplate { content: Some(content.into()), custom_map: Some(Map::new()), ..Self::default() }
     }
 
     /// memor's default template, `PresetPromptTemplate.BASIC.PROMPT`
@@ -60,6 +62,7 @@ impl PromptTemplate {
             date_created: date,
             date_modified: date,
             memor_version: crate::MEMOR_VERSION.into(),
+            engine: None,
         }
     }
 
@@ -75,6 +78,21 @@ impl PromptTemplate {
     pub fn with_custom_map(mut self, custom_map: Map<String, Value>) -> Self {
         self.custom_map = Some(custom_map);
         self
+    }
+
+    /// Renders with another template engine than memor's (`"tera"`); builder style.
+    #[must_use]
+    pub fn with_engine(mut self, engine: impl Into<String>) -> Self {
+        self.engine = Some(engine.into()).filter(|e| e != MEMOR_ENGINE);
+        self
+    }
+
+    /// The id of the engine that renders it: [`MEMOR_ENGINE`] unless another was chosen.
+    ///
+    /// Only another engine is written to the file (as a trailing `"engine"` key, which Python
+    /// memor ignores), so templates of memor's engine keep memor's bytes.
+    pub fn engine(&self) -> &str {
+        self.engine.as_deref().unwrap_or(MEMOR_ENGINE)
     }
 
     /// The title.
@@ -132,9 +150,9 @@ impl PromptTemplate {
     }
 }
 
-/// memor's equality: content, title and custom map; dates are ignored.
+/// memor's equality: content, title and custom map (and the engine); dates are ignored.
 impl PartialEq for PromptTemplate {
     fn eq(&self, o: &Self) -> bool {
-        self.content == o.content && self.title == o.title && self.custom_map == o.custom_map
+        self.content == o.content && self.title == o.title && self.custom_map == o.custom_map && self.engine == o.engine
     }
 }

@@ -8,14 +8,10 @@ use crate::{Error, Number, Result};
 pub(crate) fn positive_number(param: &'static str, value: Number) -> Result<Number> {
     if let Number::Float(v) = value {
         if v < 0.0 {
-            return Err(Error::NotPositiveNumber {
-                param: param.into(),
-            });
+            return Err(Error::NotPositiveNumber { param: param.into() });
         }
         if !v.is_finite() {
-            return Err(Error::NotFinite {
-                param: param.into(),
-            });
+            return Err(Error::NotFinite { param: param.into() });
         }
     }
     Ok(value)
@@ -25,36 +21,23 @@ pub(crate) fn positive_number(param: &'static str, value: Number) -> Result<Numb
 pub(crate) fn probability(param: &'static str, value: Number) -> Result<Number> {
     let v = value.as_f64();
     if v.is_nan() {
-        return Err(Error::NotFinite {
-            param: param.into(),
-        });
+        return Err(Error::NotFinite { param: param.into() });
     }
     if !(0.0..=1.0).contains(&v) {
-        return Err(Error::NotProbability {
-            param: param.into(),
-        });
+        return Err(Error::NotProbability { param: param.into() });
     }
     Ok(value)
 }
 
 /// Applies `check` when a value is present (memor accepts `None` everywhere it checks).
-pub(crate) fn optional<T>(
-    value: Option<T>,
-    check: impl FnOnce(T) -> Result<T>,
-) -> Result<Option<T>> {
+pub(crate) fn optional<T>(value: Option<T>, check: impl FnOnce(T) -> Result<T>) -> Result<Option<T>> {
     value.map(check).transpose()
 }
 
 /// memor's warnings structure rule (§4.12): keys ⊆ {size, tokens}, every value an object.
 pub(crate) fn warnings(map: &Map<String, Value>) -> Result<()> {
-    let ok = map
-        .iter()
-        .all(|(k, v)| matches!(k.as_str(), "size" | "tokens") && v.is_object());
-    if ok {
-        Ok(())
-    } else {
-        Err(Error::WarningsStructure)
-    }
+    let ok = map.iter().all(|(k, v)| matches!(k.as_str(), "size" | "tokens") && v.is_object());
+    if ok { Ok(()) } else { Err(Error::WarningsStructure) }
 }
 
 /// `warnings["size"] = {"enable": True, "threshold": threshold}`.

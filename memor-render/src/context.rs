@@ -16,10 +16,7 @@ pub struct Context {
 
 impl Context {
     pub(crate) fn new(show_warning: bool) -> Self {
-        Context {
-            show_warning,
-            warnings: Vec::new(),
-        }
+        Context { show_warning, warnings: Vec::new() }
     }
 
     pub(crate) fn into_warnings(self) -> Vec<Warning> {
@@ -60,16 +57,14 @@ impl Context {
         }
         if let Some(threshold) = exceeded(message.warnings(), || message.get_size()) {
             let size = message.get_size();
-            self.warnings
-                .push(Warning::message_size(message.id(), size, &threshold));
+            self.warnings.push(Warning::message_size(message.id(), size, &threshold));
         }
     }
 
     /// memor's session size check.
     pub(crate) fn check_session_size(&mut self, session: &Session) {
         if let Some(threshold) = exceeded(session.warnings(), || session.get_size()) {
-            self.warnings
-                .push(Warning::session_size(session.get_size(), &threshold));
+            self.warnings.push(Warning::session_size(session.get_size(), &threshold));
         }
     }
 }
@@ -79,17 +74,11 @@ impl Context {
 /// map, whose keys may shadow those three (spec Q18).
 pub fn template_arguments(prompt: &Prompt) -> Map<String, Value> {
     let mut args = Map::new();
-    args.insert(
-        "prompt".into(),
-        serde_json::to_value(WithoutTemplate(prompt)).unwrap_or(Value::Null),
-    );
+    args.insert("prompt".into(), serde_json::to_value(WithoutTemplate(prompt)).unwrap_or(Value::Null));
     if let Some(r) = prompt.selected_response() {
         args.insert("response".into(), r.to_value());
     }
-    args.insert(
-        "responses".into(),
-        Value::Array(prompt.responses().iter().map(Document::to_value).collect()),
-    );
+    args.insert("responses".into(), Value::Array(prompt.responses().iter().map(Document::to_value).collect()));
     if let Some(map) = prompt.template().custom_map() {
         for (k, v) in map {
             args.insert(k.clone(), v.clone());
@@ -102,8 +91,7 @@ fn prompt_text(prompt: &Prompt) -> Result<String> {
     let Some(content) = prompt.template().content() else {
         return Err(Error::render("the template has no content"));
     };
-    memor_templates::format(content, &template_arguments(prompt))
-        .map_err(|e| Error::render(e.to_string()))
+    memor_templates::format(content, &template_arguments(prompt)).map_err(|e| Error::render(e.to_string()))
 }
 
 /// memor's size-warning rule: `warnings["size"]["enable"]` is truthy, the threshold is a
@@ -114,10 +102,7 @@ fn exceeded(warnings: &Map<String, Value>, size: impl FnOnce() -> usize) -> Opti
         return None;
     }
     let (limit, text) = match settings.get("threshold")? {
-        Value::Bool(b) => (
-            f64::from(u8::from(*b)),
-            if *b { "True" } else { "False" }.to_owned(),
-        ),
+        Value::Bool(b) => (f64::from(u8::from(*b)), if *b { "True" } else { "False" }.to_owned()),
         Value::Number(n) if n.is_f64() => {
             let f = n.as_f64()?;
             (f, PyFloat(f).to_string())

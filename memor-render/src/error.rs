@@ -51,10 +51,7 @@ pub enum Error {
 
 impl Error {
     pub(crate) fn render(detail: impl Into<String>) -> Self {
-        Error::Render {
-            detail: detail.into(),
-            warnings: Vec::new(),
-        }
+        Error::Render { detail: detail.into(), warnings: Vec::new() }
     }
 
     /// The warnings emitted before a render failed.
@@ -81,9 +78,7 @@ impl Error {
     pub fn detail(&self) -> Option<String> {
         match self {
             Error::Render { detail, .. } => Some(detail.clone()),
-            Error::UnknownFormat { id, known } => {
-                Some(format!("no format `{id}`; known: {}", known.join(", ")))
-            }
+            Error::UnknownFormat { id, known } => Some(format!("no format `{id}`; known: {}", known.join(", "))),
             Error::Core(e) => e.detail().map(str::to_owned),
             _ => None,
         }

@@ -19,6 +19,14 @@ pub trait RenderExt {
     fn check_render(&self) -> bool {
         self.text().is_ok()
     }
+
+    /// memor's `len()`: the STRING render's length in characters, 0 if it fails.
+    fn len(&self) -> usize {
+        self.text().map_or(0, |t| t.chars().count())
+    }
+
+    /// memor's `repr()`: `Prompt(message=…)` / `Response(message=…)`.
+    fn repr(&self) -> String;
 }
 
 fn text_of(rendered: Rendered) -> String {
@@ -41,6 +49,10 @@ macro_rules! render_ext {
 
             fn text(&self) -> Result<String> {
                 self.render_quiet("string").map(text_of)
+            }
+
+            fn repr(&self) -> String {
+                format!("{}(message={})", stringify!($ty), self.message())
             }
         }
     };
@@ -66,11 +78,18 @@ pub trait SessionRenderExt {
         self.text().is_ok()
     }
 
+    /// memor's `repr()`: `Session(title=…)`.
+    fn repr(&self) -> String;
+
     /// memor's `search(query, use_regex, case_sensitive)`.
     fn search(&self, query: &str, options: SearchOptions) -> Result<Found>;
 }
 
 impl SessionRenderExt for Session {
+    fn repr(&self) -> String {
+        format!("Session(title={})", self.title().unwrap_or("None"))
+    }
+
     fn search(&self, query: &str, options: SearchOptions) -> Result<Found> {
         crate::search(self, query, options)
     }

@@ -41,17 +41,10 @@ impl RendererRegistry {
     /// memor's formats: `string`, `openai`, `ai_studio`, `dictionary`, `items`.
     pub fn with_builtins() -> Self {
         let mut registry = Self::new();
-        let builtins: [Arc<dyn Renderer>; 5] = [
-            Arc::new(StringFormat),
-            Arc::new(OpenAi),
-            Arc::new(AiStudio),
-            Arc::new(Dictionary),
-            Arc::new(Items),
-        ];
+        let builtins: [Arc<dyn Renderer>; 5] =
+            [Arc::new(StringFormat), Arc::new(OpenAi), Arc::new(AiStudio), Arc::new(Dictionary), Arc::new(Items)];
         for renderer in builtins {
-            registry
-                .renderers
-                .insert(renderer.id().to_owned(), renderer);
+            registry.renderers.insert(renderer.id().to_owned(), renderer);
         }
         registry
     }
@@ -93,10 +86,7 @@ impl RendererRegistry {
         self.renderers
             .get(id)
             .map(|r| &**r)
-            .ok_or_else(|| Error::UnknownFormat {
-                id: id.to_owned(),
-                known: self.renderers.keys().cloned().collect(),
-            })
+            .ok_or_else(|| Error::UnknownFormat { id: id.to_owned(), known: self.renderers.keys().cloned().collect() })
     }
 
     /// The registered ids, sorted.
@@ -105,53 +95,30 @@ impl RendererRegistry {
     }
 
     /// Renders a prompt or response (memor's `render(format, show_warning)`).
-    pub fn render_message(
-        &self,
-        message: MessageRef<'_>,
-        format: &str,
-        show_warning: bool,
-    ) -> Result<Rendered> {
+    pub fn render_message(&self, message: MessageRef<'_>, format: &str, show_warning: bool) -> Result<Rendered> {
         let renderer = self.get(format)?;
         let mut cx = Context::new(show_warning);
         cx.check_message_size(message);
         match renderer.message(message, &mut cx) {
-            Ok(value) => Ok(Rendered {
-                value,
-                warnings: cx.into_warnings(),
-            }),
+            Ok(value) => Ok(Rendered { value, warnings: cx.into_warnings() }),
             Err(e) => Err(e.after(cx)),
         }
     }
 
     /// Renders a prompt.
-    pub fn render_prompt(
-        &self,
-        prompt: &Prompt,
-        format: &str,
-        show_warning: bool,
-    ) -> Result<Rendered> {
+    pub fn render_prompt(&self, prompt: &Prompt, format: &str, show_warning: bool) -> Result<Rendered> {
         self.render_message(MessageRef::Prompt(prompt), format, show_warning)
     }
 
     /// Renders a response.
-    pub fn render_response(
-        &self,
-        response: &Response,
-        format: &str,
-        show_warning: bool,
-    ) -> Result<Rendered> {
+    pub fn render_response(&self, response: &Response, format: &str, show_warning: bool) -> Result<Rendered> {
         self.render_message(MessageRef::Response(response), format, show_warning)
     }
 
     /// Renders a session without counting the render (memor's `enable_counter=False`). The
     /// session's size warning follows `show_warning`; its messages' warnings are always
     /// returned, as memor emits them (spec Q21).
-    pub fn render_session(
-        &self,
-        session: &Session,
-        format: &str,
-        show_warning: bool,
-    ) -> Result<Rendered> {
+    pub fn render_session(&self, session: &Session, format: &str, show_warning: bool) -> Result<Rendered> {
         let renderer = self.get(format)?;
         let mut cx = Context::new(show_warning);
         if show_warning {
@@ -159,10 +126,7 @@ impl RendererRegistry {
         }
         cx.set_show_warning(true);
         match renderer.session(session, &mut cx) {
-            Ok(value) => Ok(Rendered {
-                value,
-                warnings: cx.into_warnings(),
-            }),
+            Ok(value) => Ok(Rendered { value, warnings: cx.into_warnings() }),
             Err(e) => Err(e.after(cx)),
         }
     }

@@ -53,9 +53,5 @@ pub trait Renderer: Send + Sync + 'static {
 
 /// A session's enabled messages, in order.
 pub fn enabled(session: &Session) -> impl Iterator<Item = MessageRef<'_>> {
-    session
-        .iter()
-        .zip(session.messages_status())
-        .filter(|(_, on)| **on)
-        .map(|(m, _)| MessageRef::from(m))
+    session.iter().zip(session.messages_status()).filter(|(_, on)| **on).map(|(m, _)| MessageRef::from(m))
 }

@@ -11,25 +11,9 @@ use serde_json::{Map, Value};
 use crate::{Error, MessageRef, Result};
 
 /// The columns, in memor's order.
-pub const COLUMNS: [&str; 8] = [
-    "metadata",
-    "status",
-    "type",
-    "message",
-    "role",
-    "id",
-    "date_created",
-    "date_modified",
-];
+pub const COLUMNS: [&str; 8] = ["metadata", "status", "type", "message", "role", "id", "date_created", "date_modified"];
 
-const MAIN: [&str; 6] = [
-    "type",
-    "message",
-    "role",
-    "id",
-    "date_created",
-    "date_modified",
-];
+const MAIN: [&str; 6] = ["type", "message", "role", "id", "date_created", "date_modified"];
 
 /// One row per message (masked ones too): memor's `to_dataframe()`.
 pub fn rows(session: &Session) -> Vec<Map<String, Value>> {
@@ -40,14 +24,9 @@ pub fn rows(session: &Session) -> Vec<Map<String, Value>> {
             let Value::Object(json) = MessageRef::from(message).to_value() else {
                 return Map::new();
             };
-            let (main, metadata): (Vec<_>, Vec<_>) = json
-                .into_iter()
-                .partition(|(k, _)| MAIN.contains(&k.as_str()));
+            let (main, metadata): (Vec<_>, Vec<_>) = json.into_iter().partition(|(k, _)| MAIN.contains(&k.as_str()));
             let mut row = Map::new();
-            row.insert(
-                "metadata".into(),
-                Value::Object(metadata.into_iter().collect()),
-            );
+            row.insert("metadata".into(), Value::Object(metadata.into_iter().collect()));
             row.insert("status".into(), Value::Bool(*status));
             row.extend(main);
             row
@@ -61,18 +40,10 @@ pub fn replace_from_rows(session: &mut Session, rows: &[Map<String, Value>]) -> 
     let mut messages = Vec::with_capacity(rows.len());
     let mut status = Vec::with_capacity(rows.len());
     for (i, row) in rows.iter().enumerate() {
-        let bad = |what: &str| Error::Table {
-            row: i,
-            message: what.to_owned(),
-        };
+        let bad = |what: &str| Error::Table { row: i, message: what.to_owned() };
         let mut json = Map::new();
         for key in MAIN {
-            json.insert(
-                key.into(),
-                row.get(key)
-                    .cloned()
-                    .ok_or_else(|| bad(&format!("missing column `{key}`")))?,
-            );
+            json.insert(key.into(), row.get(key).cloned().ok_or_else(|| bad(&format!("missing column `{key}`")))?);
         }
         match row.get("metadata") {
             Some(Value::Object(metadata)) => json.extend(metadata.clone()),
@@ -97,10 +68,7 @@ pub fn replace_from_rows(session: &mut Session, rows: &[Map<String, Value>]) -> 
 
 /// The rows as JSON Lines: one JSON object per line.
 pub fn to_jsonl(session: &Session) -> String {
-    rows(session)
-        .into_iter()
-        .map(|row| format!("{}\n", Value::Object(row)))
-        .collect()
+    rows(session).into_iter().map(|row| format!("{}\n", Value::Object(row))).collect()
 }
 
 /// Rows from JSON Lines (blank lines are skipped).
@@ -110,14 +78,8 @@ pub fn from_jsonl(text: &str) -> Result<Vec<Map<String, Value>>> {
         .filter(|(_, line)| !line.trim().is_empty())
         .map(|(i, line)| match serde_json::from_str(line) {
             Ok(Value::Object(row)) => Ok(row),
-            Ok(_) => Err(Error::Table {
-                row: i,
-                message: "not a JSON object".into(),
-            }),
-            Err(e) => Err(Error::Table {
-                row: i,
-                message: e.to_string(),
-            }),
+            Ok(_) => Err(Error::Table { row: i, message: "not a JSON object".into() }),
+            Err(e) => Err(Error::Table { row: i, message: e.to_string() }),
         })
         .collect()
 }
@@ -164,18 +126,12 @@ pub fn from_csv(text: &str) -> Result<Vec<Map<String, Value>>> {
         .map(|(i, record)| {
             let bad = |message: String| Error::Table { row: i, message };
             if record.len() != header.len() {
-                return Err(bad(format!(
-                    "{} fields for {} columns",
-                    record.len(),
-                    header.len()
-                )));
+                return Err(bad(format!("{} fields for {} columns", record.len(), header.len())));
             }
             let mut row = Map::new();
             for (name, field) in header.iter().zip(record) {
                 let value = match name.as_str() {
-                    "metadata" | "status" => {
-                        serde_json::from_str(&field).map_err(|e| bad(format!("`{name}`: {e}")))?
-                    }
+                    "metadata" | "status" => serde_json::from_str(&field).map_err(|e| bad(format!("`{name}`: {e}")))?,
                     _ => Value::String(field),
                 };
                 row.insert(name.clone(), value);
@@ -210,10 +166,7 @@ fn parse_csv(text: &str) -> Result<Vec<Vec<String>>> {
         }
     }
     if quoted {
-        return Err(Error::Table {
-            row: records.len(),
-            message: "unterminated quoted field".into(),
-        });
+        return Err(Error::Table { row: records.len(), message: "unterminated quoted field".into() });
     }
     if !field.is_empty() || !record.is_empty() {
         record.push(field);

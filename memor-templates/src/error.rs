@@ -90,45 +90,21 @@ impl fmt::Display for FormatError {
             Self::Syntax { offset, reason } => {
                 write!(f, "invalid format string at byte {offset}: {reason}")
             }
-            Self::Positional { offset, field } => write!(
-                f,
-                "field {{{field}}} at byte {offset} is positional, and no positional arguments are given"
-            ),
-            Self::Lookup {
-                offset,
-                field,
-                reason,
-            } => write!(f, "field {{{field}}} at byte {offset}: {reason}"),
-            Self::Attribute {
-                offset,
-                field,
-                attribute,
-            } => write!(
-                f,
-                "field {{{field}}} at byte {offset}: attribute access `.{attribute}` is not supported"
-            ),
-            Self::Conversion {
-                offset,
-                field,
-                conversion,
-            } => write!(
+            Self::Positional { offset, field } => {
+                write!(f, "field {{{field}}} at byte {offset} is positional, and no positional arguments are given")
+            }
+            Self::Lookup { offset, field, reason } => write!(f, "field {{{field}}} at byte {offset}: {reason}"),
+            Self::Attribute { offset, field, attribute } => {
+                write!(f, "field {{{field}}} at byte {offset}: attribute access `.{attribute}` is not supported")
+            }
+            Self::Conversion { offset, field, conversion } => write!(
                 f,
                 "field {{{field}}} at byte {offset}: unknown conversion specifier {conversion:?} (expected s, r or a)"
             ),
-            Self::Spec {
-                offset,
-                field,
-                spec,
-                reason,
-            } => write!(
-                f,
-                "field {{{field}}} at byte {offset}: format spec {spec:?}: {reason}"
-            ),
-            Self::TooWide {
-                offset,
-                field,
-                spec,
-            } => write!(
+            Self::Spec { offset, field, spec, reason } => {
+                write!(f, "field {{{field}}} at byte {offset}: format spec {spec:?}: {reason}")
+            }
+            Self::TooWide { offset, field, spec } => write!(
                 f,
                 "field {{{field}}} at byte {offset}: format spec {spec:?}: width or precision above {} is not supported",
                 crate::MAX_WIDTH

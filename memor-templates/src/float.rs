@@ -46,15 +46,7 @@ pub(crate) struct Flags {
 
 /// Python `repr(x)` / `str(x)` for a float.
 pub(crate) fn repr(x: f64) -> String {
-    to_string(
-        x,
-        Code::Repr,
-        0,
-        Flags {
-            add_dot_0: true,
-            ..Flags::default()
-        },
-    )
+    to_string(x, Code::Repr, 0, Flags { add_dot_0: true, ..Flags::default() })
 }
 
 /// `PyOS_double_to_string(x, code, precision, flags)`.
@@ -147,14 +139,7 @@ fn to_i64(n: usize) -> i64 {
 
 /// `format_float_short`'s layout of `digits`/`decpt` (see the CPython source for the picture
 /// of the "virtual" zero-padded digit string this slices).
-fn layout(
-    digits: &str,
-    mut decpt: i64,
-    negative: bool,
-    code: Code,
-    precision: usize,
-    flags: Flags,
-) -> String {
+fn layout(digits: &str, mut decpt: i64, negative: bool, code: Code, precision: usize, flags: Flags) -> String {
     let digits_len = to_i64(digits.len());
     let precision = to_i64(precision);
     let mut vdigits_end = digits_len;
@@ -166,11 +151,7 @@ fn layout(
         }
         Code::Fixed => vdigits_end = decpt.saturating_add(precision),
         Code::General => {
-            let limit = if flags.add_dot_0 {
-                precision - 1
-            } else {
-                precision
-            };
+            let limit = if flags.add_dot_0 { precision - 1 } else { precision };
             if decpt <= -4 || decpt > limit {
                 use_exp = true;
             }
@@ -190,11 +171,7 @@ fn layout(
         decpt = 1;
     }
     let vdigits_start = if decpt <= 0 { decpt - 1 } else { 0 };
-    vdigits_end = if !use_exp && flags.add_dot_0 {
-        vdigits_end.max(decpt + 1)
-    } else {
-        vdigits_end.max(decpt)
-    };
+    vdigits_end = if !use_exp && flags.add_dot_0 { vdigits_end.max(decpt + 1) } else { vdigits_end.max(decpt) };
 
     let mut out = String::new();
     if negative {

@@ -1,7 +1,6 @@
-//! Template engines. Here now: memor's placeholder engine, Python's `str.format` exactly as
-//! memor 1.1 uses it (`content.format(**arguments)`), with arguments given as a JSON object.
-//! Later this crate will also hold memor's 56 preset templates, Tera as a second engine, and
-//! the engine trait and registry; those are not built yet.
+//! Template engines: memor's placeholder engine, Python's `str.format` exactly as memor 1.1
+//! uses it (`content.format(**arguments)`, arguments given as a JSON object), and memor's 56
+//! [`presets`].
 //!
 //! ```
 //! use serde_json::json;
@@ -28,6 +27,7 @@ mod error;
 mod float;
 mod lookup;
 mod number;
+pub mod presets;
 mod printable;
 mod repr;
 mod scan;
@@ -72,16 +72,9 @@ pub fn format(content: &str, args: &Map<String, Value>) -> Result<String, Format
 }
 
 /// `build_string`: formats `text`, found at byte `base` of the original content.
-fn build_string(
-    text: &str,
-    base: usize,
-    args: &Map<String, Value>,
-    depth: u32,
-) -> Result<String, FormatError> {
+fn build_string(text: &str, base: usize, args: &Map<String, Value>, depth: u32) -> Result<String, FormatError> {
     if depth == 0 {
-        return Err(FormatError::Recursion {
-            offset: base.saturating_sub(1),
-        });
+        return Err(FormatError::Recursion { offset: base.saturating_sub(1) });
     }
     let mut out = String::with_capacity(text.len());
     let mut scan = Markup::new(text, base);
@@ -95,11 +88,7 @@ fn build_string(
 }
 
 /// `output_markup`: look the field up, convert it, expand its spec, format it.
-fn render_field(
-    field: &Field<'_>,
-    args: &Map<String, Value>,
-    depth: u32,
-) -> Result<String, FormatError> {
+fn render_field(field: &Field<'_>, args: &Map<String, Value>, depth: u32) -> Result<String, FormatError> {
     let obj = lookup::resolve(field.name, field.offset, args)?;
     let converted = match field.conversion {
         None => None,
@@ -119,17 +108,10 @@ fn render_field(
         None => spec::format_obj(obj, &spec),
     };
     result.map_err(|e| match e {
-        SpecError::Invalid(reason) => FormatError::Spec {
-            offset: field.offset,
-            field: field.name.to_owned(),
-            spec,
-            reason,
-        },
-        SpecError::TooWide => FormatError::TooWide {
-            offset: field.offset,
-            field: field.name.to_owned(),
-            spec,
-        },
+        SpecError::Invalid(reason) => {
+            FormatError::Spec { offset: field.offset, field: field.name.to_owned(), spec, reason }
+        }
+        SpecError::TooWide => FormatError::TooWide { offset: field.offset, field: field.name.to_owned(), spec },
     })
 }
 

@@ -29,23 +29,12 @@ pub(crate) fn type_name(value: &Value) -> &'static str {
 }
 
 /// Looks `field` (a field name found at byte `offset`) up in `args`.
-pub(crate) fn resolve<'a>(
-    field: &str,
-    offset: usize,
-    args: &'a Map<String, Value>,
-) -> Result<Obj<'a>, FormatError> {
+pub(crate) fn resolve<'a>(field: &str, offset: usize, args: &'a Map<String, Value>) -> Result<Obj<'a>, FormatError> {
     let (arg_name, mut rest) = scan::split_name(field);
-    let lookup_error = |reason: String| FormatError::Lookup {
-        offset,
-        field: field.to_owned(),
-        reason,
-    };
+    let lookup_error = |reason: String| FormatError::Lookup { offset, field: field.to_owned(), reason };
     let positional = !matches!(scan::decimal_integer(arg_name), Ok(None));
     if arg_name.is_empty() || positional {
-        return Err(FormatError::Positional {
-            offset,
-            field: field.to_owned(),
-        });
+        return Err(FormatError::Positional { offset, field: field.to_owned() });
     }
     let mut obj = match args.get(arg_name) {
         Some(value) => Obj::Json(value),
@@ -56,10 +45,7 @@ pub(crate) fn resolve<'a>(
             Ok(Some(next)) => next,
             Ok(None) => return Ok(obj),
             Err(reason) => {
-                return Err(FormatError::Syntax {
-                    offset,
-                    reason: reason.to_owned(),
-                });
+                return Err(FormatError::Syntax { offset, reason: reason.to_owned() });
             }
         };
         obj = match part {
@@ -84,39 +70,24 @@ fn index_int(obj: Obj<'_>, index: usize) -> Result<Obj<'_>, String> {
             .get(index)
             .map(Obj::Json)
             .ok_or_else(|| format!("list index {index} out of range (length {})", items.len())),
-        Obj::Json(Value::String(s)) => s
-            .chars()
-            .nth(index)
-            .map(Obj::Char)
-            .ok_or_else(|| format!("string index {index} out of range")),
+        Obj::Json(Value::String(s)) => {
+            s.chars().nth(index).map(Obj::Char).ok_or_else(|| format!("string index {index} out of range"))
+        }
         Obj::Char(c) if index == 0 => Ok(Obj::Char(c)),
         Obj::Char(_) => Err(format!("string index {index} out of range")),
-        Obj::Json(Value::Object(_)) => Err(format!(
-            "no key {index} (the integer): dict keys are strings"
-        )),
-        Obj::Json(other) => Err(format!(
-            "'{}' object is not subscriptable",
-            type_name(other)
-        )),
+        Obj::Json(Value::Object(_)) => Err(format!("no key {index} (the integer): dict keys are strings")),
+        Obj::Json(other) => Err(format!("'{}' object is not subscriptable", type_name(other))),
     }
 }
 
 /// `obj[key]` with a string key.
 fn index_str<'a>(obj: Obj<'a>, key: &str) -> Result<Obj<'a>, String> {
     match obj {
-        Obj::Json(Value::Object(map)) => map
-            .get(key)
-            .map(Obj::Json)
-            .ok_or_else(|| format!("no key {key:?}")),
-        Obj::Json(Value::Array(_)) => Err(format!(
-            "list indices must be integers, not the string {key:?}"
-        )),
-        Obj::Json(Value::String(_)) | Obj::Char(_) => Err(format!(
-            "string indices must be integers, not the string {key:?}"
-        )),
-        Obj::Json(other) => Err(format!(
-            "'{}' object is not subscriptable",
-            type_name(other)
-        )),
+        Obj::Json(Value::Object(map)) => map.get(key).map(Obj::Json).ok_or_else(|| format!("no key {key:?}")),
+        Obj::Json(Value::Array(_)) => Err(format!("list indices must be integers, not the string {key:?}")),
+        Obj::Json(Value::String(_)) | Obj::Char(_) => {
+            Err(format!("string indices must be integers, not the string {key:?}"))
+        }
+        Obj::Json(other) => Err(format!("'{}' object is not subscriptable", type_name(other))),
     }
 }

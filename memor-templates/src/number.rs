@@ -31,9 +31,7 @@ pub(crate) fn format_float(value: f64, spec: &str, type_name: &str) -> Result<St
     }
     let parsed = Spec::parse(spec, None, '>', type_name)?;
     match parsed.kind {
-        None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') => {
-            float_internal(value, &parsed)
-        }
+        None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') => float_internal(value, &parsed),
         Some(kind) => Err(unknown_type(kind, type_name)),
     }
 }
@@ -53,22 +51,11 @@ fn int_internal(value: i128, spec: &Spec) -> Result<String, SpecError> {
         if spec.alternate {
             return Err("Alternate form (#) not allowed with integer format specifier 'c'".into());
         }
-        let ch = u32::try_from(value)
-            .ok()
-            .filter(|&cp| cp <= 0x10_ffff)
-            .ok_or("%c arg not in range(0x110000)")?;
-        let ch = char::from_u32(ch).ok_or(
-            "%c of a surrogate code point gives a lone surrogate, which this port cannot hold",
-        )?;
+        let ch = u32::try_from(value).ok().filter(|&cp| cp <= 0x10_ffff).ok_or("%c arg not in range(0x110000)")?;
+        let ch = char::from_u32(ch)
+            .ok_or("%c of a surrogate code point gives a lone surrogate, which this port cannot hold")?;
         // The character is laid out as "remainder" text: no digits to group.
-        return Ok(layout(
-            false,
-            "",
-            "",
-            false,
-            ch.encode_utf8(&mut [0; 4]),
-            spec,
-        ));
+        return Ok(layout(false, "", "", false, ch.encode_utf8(&mut [0; 4]), spec));
     }
     let magnitude = value.unsigned_abs();
     let (digits, prefix) = match spec.kind {
@@ -87,11 +74,7 @@ fn float_internal(mut value: f64, spec: &Spec) -> Result<String, SpecError> {
     if spec.precision.is_some_and(|p| p > MAX_WIDTH) {
         return Err(SpecError::TooWide);
     }
-    let mut flags = Flags {
-        alt: spec.alternate,
-        no_neg_0: spec.no_neg_0,
-        ..Flags::default()
-    };
+    let mut flags = Flags { alt: spec.alternate, no_neg_0: spec.no_neg_0, ..Flags::default() };
     let mut default_precision = 6;
     let mut code = match spec.kind {
         None => {
@@ -126,9 +109,7 @@ fn float_internal(mut value: f64, spec: &Spec) -> Result<String, SpecError> {
         None => (false, text.as_str()),
     };
     // `parse_number`: leading digits, an optional `.`, then the rest (exponent, `%`, `inf`).
-    let int_end = body
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(body.len());
+    let int_end = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
     let (digits, after) = body.split_at(int_end);
     let (decimal, remainder) = match after.strip_prefix('.') {
         Some(rest) => (true, rest),
@@ -139,32 +120,18 @@ fn float_internal(mut value: f64, spec: &Spec) -> Result<String, SpecError> {
 
 /// `calc_number_widths` + `fill_number`:
 /// `<lpad><sign><prefix><spad><grouped digits><.><remainder><rpad>`.
-fn layout(
-    negative: bool,
-    prefix: &str,
-    digits: &str,
-    decimal: bool,
-    remainder: &str,
-    spec: &Spec,
-) -> String {
+fn layout(negative: bool, prefix: &str, digits: &str, decimal: bool, remainder: &str, spec: &Spec) -> String {
     let sign = match spec.sign {
         Some('+') => Some(if negative { '-' } else { '+' }),
         Some(' ') => Some(if negative { '-' } else { ' ' }),
         _ => negative.then_some('-'),
     };
-    let non_digits = usize::from(sign.is_some())
-        + prefix.len()
-        + usize::from(decimal)
-        + remainder.chars().count();
+    let non_digits = usize::from(sign.is_some()) + prefix.len() + usize::from(decimal) + remainder.chars().count();
     let min_width = match spec.width {
         Some(width) if spec.fill == '0' && spec.align == '=' => width.saturating_sub(non_digits),
         _ => 0,
     };
-    let grouped = if digits.is_empty() {
-        String::new()
-    } else {
-        group(digits, min_width, spec.grouping)
-    };
+    let grouped = if digits.is_empty() { String::new() } else { group(digits, min_width, spec.grouping) };
     let used = non_digits + grouped.len();
     let padding = spec.width.map_or(0, |w| w.saturating_sub(used));
     let (left, middle, right) = match spec.align {
@@ -205,11 +172,7 @@ fn group(digits: &str, min_width: usize, grouping: Grouping) -> String {
         let chars = (*remaining).min(len);
         let zeros = len.saturating_sub(*remaining);
         let mut piece = "0".repeat(zeros);
-        piece.push_str(
-            digits
-                .get(*remaining - chars..*remaining)
-                .unwrap_or_default(),
-        );
+        piece.push_str(digits.get(*remaining - chars..*remaining).unwrap_or_default());
         if use_sep {
             piece.push_str(sep);
         }
@@ -244,24 +207,10 @@ mod tests {
     // Expected values from python3.11: format(value, spec).
     #[test]
     fn zero_padding_is_grouped_like_the_digits() {
-        assert_eq!(
-            format_int(1234, "08,", "int").ok().as_deref(),
-            Some("0,001,234")
-        );
-        assert_eq!(
-            format_int(1234, "010,", "int").ok().as_deref(),
-            Some("00,001,234")
-        );
-        assert_eq!(
-            format_int(-123456, "0=+10_x", "int").ok().as_deref(),
-            Some("-0001_e240")
-        );
-        assert_eq!(
-            format_float(-1234567.891, "020,.3f", "float")
-                .ok()
-                .as_deref(),
-            Some("-000,001,234,567.891")
-        );
+        assert_eq!(format_int(1234, "08,", "int").ok().as_deref(), Some("0,001,234"));
+        assert_eq!(format_int(1234, "010,", "int").ok().as_deref(), Some("00,001,234"));
+        assert_eq!(format_int(-123456, "0=+10_x", "int").ok().as_deref(), Some("-0001_e240"));
+        assert_eq!(format_float(-1234567.891, "020,.3f", "float").ok().as_deref(), Some("-000,001,234,567.891"));
     }
 
     #[test]

@@ -111,11 +111,7 @@ pub(crate) fn number_str(n: &Number) -> String {
 
 /// `unicode_repr` from CPython's `Objects/unicodeobject.c`.
 fn write_str_repr(out: &mut String, s: &str) {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
     out.push(quote);
     for ch in s.chars() {
         match ch {
@@ -163,19 +159,13 @@ mod tests {
 
     #[test]
     fn non_printable_characters_are_escaped_by_size() {
-        assert_eq!(
-            str_repr("\u{0}\u{7f}\u{a0}\u{ad}é\u{2028}\u{e000}😀"),
-            r"'\x00\x7f\xa0\xadé\u2028\ue000😀'"
-        );
+        assert_eq!(str_repr("\u{0}\u{7f}\u{a0}\u{ad}é\u{2028}\u{e000}😀"), r"'\x00\x7f\xa0\xadé\u2028\ue000😀'");
         assert_eq!(ascii_escape("é\u{2028}😀"), r"\xe9\u2028\U0001f600");
     }
 
     #[test]
     fn containers_use_python_separators() {
         let v = json!({"k": [1, 2.5, null, true, "it's"], "e": {}, "l": []});
-        assert_eq!(
-            py_repr(&v),
-            r#"{'k': [1, 2.5, None, True, "it's"], 'e': {}, 'l': []}"#
-        );
+        assert_eq!(py_repr(&v), r#"{'k': [1, 2.5, None, True, "it's"], 'e': {}, 'l': []}"#);
     }
 }

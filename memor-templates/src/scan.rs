@@ -46,10 +46,7 @@ impl<'a> Markup<'a> {
     }
 
     fn syntax(&self, at: usize, reason: &str) -> FormatError {
-        FormatError::Syntax {
-            offset: self.base + at,
-            reason: reason.to_owned(),
-        }
+        FormatError::Syntax { offset: self.base + at, reason: reason.to_owned() }
     }
 
     /// The next piece, `None` at the end.
@@ -69,20 +66,14 @@ impl<'a> Markup<'a> {
             }
         }
         let Some(brace) = brace else {
-            return Ok(Some(Piece {
-                literal: self.text.get(start..).unwrap_or_default(),
-                field: None,
-            }));
+            return Ok(Some(Piece { literal: self.text.get(start..).unwrap_or_default(), field: None }));
         };
         let next = bytes.get(self.pos).copied();
         if next == Some(brace) {
             // `{{` or `}}`: the literal keeps one brace, the other is skipped.
             let literal = self.text.get(start..self.pos).unwrap_or_default();
             self.pos += 1;
-            return Ok(Some(Piece {
-                literal,
-                field: None,
-            }));
+            return Ok(Some(Piece { literal, field: None }));
         }
         if brace == b'}' {
             return Err(self.syntax(self.pos - 1, "single '}' encountered in format string"));
@@ -92,10 +83,7 @@ impl<'a> Markup<'a> {
         }
         let literal = self.text.get(start..self.pos - 1).unwrap_or_default();
         let field = self.parse_field(self.pos - 1)?;
-        Ok(Some(Piece {
-            literal,
-            field: Some(field),
-        }))
+        Ok(Some(Piece { literal, field: Some(field) }))
     }
 
     /// `parse_field`: reads one field from just after its `{` through its closing `}`.
@@ -140,9 +128,7 @@ impl<'a> Markup<'a> {
         if terminator == b'!' {
             let rest = self.text.get(self.pos..).unwrap_or_default();
             let Some(conversion) = rest.chars().next() else {
-                return Err(
-                    self.syntax(open, "end of string while looking for conversion specifier")
-                );
+                return Err(self.syntax(open, "end of string while looking for conversion specifier"));
             };
             self.pos += conversion.len_utf8();
             field.conversion = (conversion != '\0').then_some(conversion);
@@ -281,10 +267,7 @@ mod tests {
     #[test]
     fn brackets_protect_braces_colons_and_bangs() {
         let got = pieces("{x[}:!]!r:>{w}}").unwrap_or_default();
-        assert_eq!(
-            got,
-            vec![(String::new(), Some("x[}:!]|r|>{w}|true".to_owned()))]
-        );
+        assert_eq!(got, vec![(String::new(), Some("x[}:!]|r|>{w}|true".to_owned()))]);
     }
 
     #[test]

@@ -87,19 +87,12 @@ fn is_align(c: char) -> bool {
 
 /// `'x'` for a printable ASCII presentation type, else `'\x..'`, as CPython words it.
 fn show_type(c: char) -> String {
-    if c > ' ' && c < '\u{80}' {
-        format!("'{c}'")
-    } else {
-        format!("'\\x{:x}'", u32::from(c))
-    }
+    if c > ' ' && c < '\u{80}' { format!("'{c}'") } else { format!("'\\x{:x}'", u32::from(c)) }
 }
 
 /// CPython's "Unknown format code" error.
 pub(crate) fn unknown_type(kind: char, type_name: &str) -> SpecError {
-    SpecError::Invalid(format!(
-        "Unknown format code {} for object of type '{type_name}'",
-        show_type(kind)
-    ))
+    SpecError::Invalid(format!("Unknown format code {} for object of type '{type_name}'", show_type(kind)))
 }
 
 impl Spec {
@@ -196,15 +189,8 @@ impl Spec {
                     out.grouping = Grouping::UnderscoreFour;
                 }
                 Some(kind) => {
-                    let sep = if out.grouping == Grouping::Comma {
-                        ','
-                    } else {
-                        '_'
-                    };
-                    return Err(SpecError::Invalid(format!(
-                        "Cannot specify '{sep}' with {}.",
-                        show_type(kind)
-                    )));
+                    let sep = if out.grouping == Grouping::Comma { ',' } else { '_' };
+                    return Err(SpecError::Invalid(format!("Cannot specify '{sep}' with {}.", show_type(kind))));
                 }
             }
         }
@@ -248,10 +234,7 @@ fn format_str(value: &str, spec: &Spec) -> Result<String, SpecError> {
     let mut len = value.chars().count();
     let mut text = value;
     if let Some(precision) = spec.precision.filter(|&p| p < len) {
-        let cut = value
-            .char_indices()
-            .nth(precision)
-            .map_or(value.len(), |(i, _)| i);
+        let cut = value.char_indices().nth(precision).map_or(value.len(), |(i, _)| i);
         text = value.get(..cut).unwrap_or(value);
         len = precision;
     }
@@ -286,23 +269,14 @@ pub(crate) fn format_obj(obj: Obj<'_>, spec: &str) -> Result<String, SpecError> 
         Value::String(s) => format_text(s, spec),
         Value::Bool(b) if spec.is_empty() => Ok(repr::py_str(&Value::Bool(*b))),
         Value::Bool(b) => number::format_int(i128::from(*b), spec, "bool"),
-        Value::Number(n) if n.is_f64() => {
-            number::format_float(n.as_f64().unwrap_or(f64::NAN), spec, "float")
-        }
+        Value::Number(n) if n.is_f64() => number::format_float(n.as_f64().unwrap_or(f64::NAN), spec, "float"),
         Value::Number(n) => {
-            let int = n
-                .as_i64()
-                .map(i128::from)
-                .or_else(|| n.as_u64().map(i128::from))
-                .unwrap_or_default();
+            let int = n.as_i64().map(i128::from).or_else(|| n.as_u64().map(i128::from)).unwrap_or_default();
             number::format_int(int, spec, "int")
         }
-        Value::Null | Value::Array(_) | Value::Object(_) if spec.is_empty() => {
-            Ok(repr::py_str(value))
+        Value::Null | Value::Array(_) | Value::Object(_) if spec.is_empty() => Ok(repr::py_str(value)),
+        other => {
+            Err(SpecError::Invalid(format!("unsupported format string passed to {}.__format__", type_name(other))))
         }
-        other => Err(SpecError::Invalid(format!(
-            "unsupported format string passed to {}.__format__",
-            type_name(other)
-        ))),
     }
 }

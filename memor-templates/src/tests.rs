@@ -20,10 +20,7 @@ fn ok(content: &str) -> String {
 fn err(content: &str) -> FormatError {
     match format(content, &args()) {
         Err(e) => e,
-        Ok(text) => FormatError::Syntax {
-            offset: usize::MAX,
-            reason: format!("unexpectedly rendered {text:?}"),
-        },
+        Ok(text) => FormatError::Syntax { offset: usize::MAX, reason: format!("unexpectedly rendered {text:?}") },
     }
 }
 
@@ -37,10 +34,7 @@ fn spec_fields_nest_one_level() {
     assert_eq!(ok("{a:{w}}"), "     7");
     assert_eq!(ok("{f:>{w}.{w}}"), "   3.0");
     assert_eq!(ok("{p[message]:{s}}"), "héllo");
-    assert!(matches!(
-        err("{a:{w:{s}}}"),
-        FormatError::Recursion { offset: 5 }
-    ));
+    assert!(matches!(err("{a:{w:{s}}}"), FormatError::Recursion { offset: 5 }));
 }
 
 #[test]
@@ -68,20 +62,11 @@ fn values_render_as_python_str() {
 
 #[test]
 fn python_errors_are_errors() {
-    assert!(matches!(
-        err("{0}"),
-        FormatError::Positional { offset: 0, .. }
-    ));
+    assert!(matches!(err("{0}"), FormatError::Positional { offset: 0, .. }));
     assert!(matches!(err("{}"), FormatError::Positional { .. }));
     assert!(matches!(err("{p.message}"), FormatError::Attribute { .. }));
     assert!(matches!(err("{p[missing]}"), FormatError::Lookup { .. }));
-    assert!(matches!(
-        err("{a!x}"),
-        FormatError::Conversion {
-            conversion: 'x',
-            ..
-        }
-    ));
+    assert!(matches!(err("{a!x}"), FormatError::Conversion { conversion: 'x', .. }));
     assert!(matches!(err("{n:>3}"), FormatError::Spec { .. }));
     assert!(matches!(err("ab}"), FormatError::Syntax { offset: 2, .. }));
     assert!(matches!(err("x {a"), FormatError::Syntax { offset: 2, .. }));
@@ -90,8 +75,5 @@ fn python_errors_are_errors() {
 
 #[test]
 fn messages_say_what_and_where() {
-    assert_eq!(
-        err("Hi {p[missing]}").to_string(),
-        "field {p[missing]} at byte 3: no key \"missing\""
-    );
+    assert_eq!(err("Hi {p[missing]}").to_string(), "field {p[missing]} at byte 3: no key \"missing\"");
 }

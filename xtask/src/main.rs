@@ -29,23 +29,8 @@ fn main() -> ExitCode {
 fn ci() -> Result<(), String> {
     python_memor()?;
     run("fmt", &["fmt", "--all", "--", "--check"], &[])?;
-    run(
-        "clippy",
-        &[
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ],
-        &[],
-    )?;
-    run(
-        "doc",
-        &["doc", "--workspace", "--no-deps"],
-        &[("RUSTDOCFLAGS", "-D warnings")],
-    )?;
+    run("clippy", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"], &[])?;
+    run("doc", &["doc", "--workspace", "--no-deps"], &[("RUSTDOCFLAGS", "-D warnings")])?;
     test()
 }
 
@@ -73,11 +58,7 @@ fn test() -> Result<(), String> {
     }
     let status = child.wait().map_err(|e| format!("test: {e}"))?;
     println!("tests: {passed} passed, {failed} failed");
-    if status.success() && passed > 0 {
-        Ok(())
-    } else {
-        Err(format!("test failed ({status})"))
-    }
+    if status.success() && passed > 0 { Ok(()) } else { Err(format!("test failed ({status})")) }
 }
 
 /// The number before `what` in a summary such as `ok. 7 passed; 0 failed; ...`.
@@ -92,25 +73,13 @@ fn count(summary: &str, what: &str) -> u64 {
 /// The interoperability tests load our files in Python memor 1.1: install it if needed.
 fn python_memor() -> Result<(), String> {
     let probe = ["-c", "import memor; assert memor.MEMOR_VERSION == '1.1'"];
-    let installed = || {
-        Command::new("python3")
-            .args(probe)
-            .output()
-            .is_ok_and(|o| o.status.success())
-    };
+    let installed = || Command::new("python3").args(probe).output().is_ok_and(|o| o.status.success());
     if installed() {
         return Ok(());
     }
     println!("==> python3 -m pip install memor==1.1");
     let status = Command::new("python3")
-        .args([
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--disable-pip-version-check",
-            "memor==1.1",
-        ])
+        .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "memor==1.1"])
         .env("PIP_ROOT_USER_ACTION", "ignore")
         .status()
         .map_err(|e| format!("python3 is needed for the interoperability tests: {e}"))?;
@@ -130,11 +99,7 @@ fn run(step: &str, args: &[&str], env: &[(&str, &str)]) -> Result<(), String> {
         .current_dir(tidy::workspace_root())
         .status()
         .map_err(|e| format!("{step}: cannot run cargo: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("{step} failed ({status})"))
-    }
+    if status.success() { Ok(()) } else { Err(format!("{step} failed ({status})")) }
 }
 
 #[cfg(test)]
@@ -143,11 +108,9 @@ mod tests {
 
     #[test]
     fn counts_cargo_test_summaries() {
-        let ok =
-            "ok. 22 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 2.03s";
+        let ok = "ok. 22 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 2.03s";
         assert_eq!((count(ok, "passed"), count(ok, "failed")), (22, 0));
-        let bad =
-            "FAILED. 7 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 15.73s";
+        let bad = "FAILED. 7 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 15.73s";
         assert_eq!((count(bad, "passed"), count(bad, "failed")), (7, 1));
     }
 }

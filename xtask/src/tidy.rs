@@ -28,9 +28,7 @@ const FORBIDDEN_IN_CORE: &[&str] = &[
 ];
 
 pub(crate) fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf)
 }
 
 pub(crate) fn check(root: &Path) -> Result<(), String> {
@@ -42,44 +40,20 @@ pub(crate) fn check(root: &Path) -> Result<(), String> {
 fn forbidden_dependencies(root: &Path, package: &str, forbidden: &[&str]) -> Result<(), String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let out = Command::new(cargo)
-        .args([
-            "tree",
-            "--package",
-            package,
-            "--edges",
-            "normal",
-            "--prefix",
-            "none",
-            "--format",
-            "{p}",
-        ])
+        .args(["tree", "--package", package, "--edges", "normal", "--prefix", "none", "--format", "{p}"])
         .current_dir(root)
         .output()
         .map_err(|e| format!("cannot run cargo tree: {e}"))?;
     if !out.status.success() {
-        return Err(format!(
-            "cargo tree failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        ));
+        return Err(format!("cargo tree failed: {}", String::from_utf8_lossy(&out.stderr)));
     }
     let tree = String::from_utf8_lossy(&out.stdout);
-    let names: Vec<&str> = tree
-        .lines()
-        .filter_map(|l| l.split_whitespace().next())
-        .collect();
+    let names: Vec<&str> = tree.lines().filter_map(|l| l.split_whitespace().next()).collect();
     if names.first() != Some(&package) {
         return Err(format!("cargo tree output looks wrong:\n{tree}"));
     }
-    let bad: Vec<&str> = names
-        .iter()
-        .copied()
-        .filter(|n| forbidden.contains(n))
-        .collect();
-    if bad.is_empty() {
-        Ok(())
-    } else {
-        Err(format!("{package} must not depend on {bad:?}"))
-    }
+    let bad: Vec<&str> = names.iter().copied().filter(|n| forbidden.contains(n)).collect();
+    if bad.is_empty() { Ok(()) } else { Err(format!("{package} must not depend on {bad:?}")) }
 }
 
 /// Every Rust source file opens with a `//!` line saying what it holds.
@@ -93,25 +67,18 @@ fn file_headers(root: &Path) -> Result<(), String> {
             let name = entry.file_name();
             let name = name.to_string_lossy();
             if path.is_dir() {
-                if !matches!(name.as_ref(), "target" | ".git" | "testdata")
-                    && !name.starts_with('.')
-                {
+                if !matches!(name.as_ref(), "target" | ".git" | "testdata") && !name.starts_with('.') {
                     stack.push(path);
                 }
             } else if name.ends_with(".rs") {
-                let text = std::fs::read_to_string(&path)
-                    .map_err(|e| format!("{}: {e}", path.display()))?;
+                let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
                 if !text.starts_with("//!") {
                     missing.push(path.display().to_string());
                 }
             }
         }
     }
-    if missing.is_empty() {
-        Ok(())
-    } else {
-        Err(format!("files without a `//!` header: {missing:?}"))
-    }
+    if missing.is_empty() { Ok(()) } else { Err(format!("files without a `//!` header: {missing:?}")) }
 }
 
 #[cfg(test)]
@@ -125,8 +92,7 @@ mod tests {
 
     #[test]
     fn the_dependency_check_can_fail() {
-        let err =
-            forbidden_dependencies(&workspace_root(), "memor-cli", &["memor-core"]).unwrap_err();
+        let err = forbidden_dependencies(&workspace_root(), "memor-cli", &["memor-core"]).unwrap_err();
         assert_eq!(err, "memor-cli must not depend on [\"memor-core\"]");
     }
 }

@@ -7,27 +7,18 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn memor(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_memor"))
-        .args(args)
-        .output()
-        .expect("run memor")
+    Command::new(env!("CARGO_BIN_EXE_memor")).args(args).output().expect("run memor")
 }
 
 fn fixture(relative: &str) -> String {
-    format!(
-        "{}/../testdata/conformance/objects/{relative}",
-        env!("CARGO_MANIFEST_DIR")
-    )
+    format!("{}/../testdata/conformance/objects/{relative}", env!("CARGO_MANIFEST_DIR"))
 }
 
 fn tempdir() -> PathBuf {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static N: AtomicUsize = AtomicUsize::new(0);
-    let dir = std::env::temp_dir().join(format!(
-        "memor-cli-{}-{}",
-        std::process::id(),
-        N.fetch_add(1, Ordering::Relaxed)
-    ));
+    let dir =
+        std::env::temp_dir().join(format!("memor-cli-{}-{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed)));
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
@@ -56,18 +47,10 @@ fn check_prints_the_kind_it_read_from_the_type_field() {
 
 #[test]
 fn check_with_the_wrong_kind_fails_with_memors_message() {
-    let out = memor(&[
-        "check",
-        &fixture("responses/R003.json"),
-        "--kind",
-        "session",
-    ]);
+    let out = memor(&["check", &fixture("responses/R003.json"), "--kind", "session"]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert_eq!(
-        err.lines().next(),
-        Some("Invalid session structure. It should be a JSON object with proper fields.")
-    );
+    assert_eq!(err.lines().next(), Some("Invalid session structure. It should be a JSON object with proper fields."));
     assert!(err.contains("missing field `title`"), "{err}");
 }
 
@@ -81,10 +64,7 @@ fn invalid_values_get_memors_message_on_stderr() {
     std::fs::write(&path, broken).unwrap();
     let out = memor(&["check", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert_eq!(
-        stderr(&out),
-        "Invalid value. `temperature` must be a positive number.\n"
-    );
+    assert_eq!(stderr(&out), "Invalid value. `temperature` must be a positive number.\n");
     assert_eq!(stdout(&out), "");
 }
 
@@ -96,13 +76,7 @@ fn missing_files_and_bad_usage_have_distinct_exit_codes() {
         stderr(&out),
         "Invalid path: must be a string and refer to an existing location. Given path: /nonexistent/x.json\n"
     );
-    for args in [
-        &["frobnicate", "x"][..],
-        &["check"],
-        &["save", "x"],
-        &["check", "x", "--kind", "chat"],
-        &[],
-    ] {
+    for args in [&["frobnicate", "x"][..], &["check"], &["save", "x"], &["check", "x", "--kind", "chat"], &[]] {
         let out = memor(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
         assert!(stderr(&out).contains("usage:"), "{args:?}");
@@ -122,12 +96,7 @@ fn an_unknown_type_asks_for_kind() {
 #[test]
 fn save_writes_memors_bytes_and_size_reports_them() {
     let dir = tempdir();
-    for file in [
-        "sessions/S009.json",
-        "prompts/P006.json",
-        "responses/R001.json",
-        "templates/T021.json",
-    ] {
+    for file in ["sessions/S009.json", "prompts/P006.json", "responses/R001.json", "templates/T021.json"] {
         let out_path = dir.join("out.json");
         let out = memor(&["save", &fixture(file), "-o", out_path.to_str().unwrap()]);
         assert!(out.status.success(), "{file}: {}", stderr(&out));
@@ -142,18 +111,9 @@ fn save_writes_memors_bytes_and_size_reports_them() {
 fn save_of_a_prompt_saved_without_template_adds_memors_default_template() {
     let dir = tempdir();
     let out_path = dir.join("p.json");
-    let out = memor(&[
-        "save",
-        &fixture("prompts/P011.json"),
-        "-o",
-        out_path.to_str().unwrap(),
-    ]);
+    let out = memor(&["save", &fixture("prompts/P011.json"), "-o", out_path.to_str().unwrap()]);
     assert!(out.status.success());
-    let want = std::fs::read(format!(
-        "{}/../testdata/resaved/P011.json",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap();
+    let want = std::fs::read(format!("{}/../testdata/resaved/P011.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
     assert_eq!(std::fs::read(&out_path).unwrap(), want);
 }
 
@@ -169,28 +129,14 @@ fn a_killed_save_never_leaves_a_partial_file() {
     let new = std::fs::read(&big).unwrap();
     // Time one whole save, then kill saves at points spread over that time and a bit beyond.
     let started = std::time::Instant::now();
-    assert!(
-        memor(&[
-            "save",
-            big.to_str().unwrap(),
-            "-o",
-            dir.join("timing.json").to_str().unwrap()
-        ])
-        .status
-        .success()
-    );
+    assert!(memor(&["save", big.to_str().unwrap(), "-o", dir.join("timing.json").to_str().unwrap()]).status.success());
     let full = started.elapsed();
     std::fs::remove_file(dir.join("timing.json")).unwrap();
     let mut saw_old = 0;
     let mut saw_new = 0;
     for i in 0..30u32 {
         let mut child = Command::new(env!("CARGO_BIN_EXE_memor"))
-            .args([
-                "save",
-                big.to_str().unwrap(),
-                "-o",
-                target.to_str().unwrap(),
-            ])
+            .args(["save", big.to_str().unwrap(), "-o", target.to_str().unwrap()])
             .spawn()
             .unwrap();
         std::thread::sleep(full * 4 * i / (3 * 30));
@@ -211,10 +157,7 @@ fn a_killed_save_never_leaves_a_partial_file() {
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .filter(|n| n.ends_with(".tmp"))
         .collect();
-    eprintln!(
-        "killed saves: {saw_old} left the old file, {saw_new} the new one; {} temporaries",
-        leftovers.len()
-    );
+    eprintln!("killed saves: {saw_old} left the old file, {saw_new} the new one; {} temporaries", leftovers.len());
     assert_eq!(saw_old + saw_new, 30);
 }
 

@@ -14,19 +14,12 @@ use serde_json::{Map, Value};
 use super::read::{self, Raw, Slots};
 use crate::message::Base;
 use crate::validate::{self, positive_number, probability};
-use crate::{
-    Error, Kind, Message, Number, Prompt, PromptTemplate, Response, Result, Role, Session,
-    Timestamp, id,
-};
+use crate::{Error, Kind, Message, Number, Prompt, PromptTemplate, Response, Result, Role, Session, Timestamp, id};
 
 type Pairs<'r, 'a> = &'r [(Cow<'a, str>, Raw<'a>)];
 
 /// Parses `text` and loads it with `load`, turning a syntax error into `kind`'s structure error.
-pub(crate) fn from_text<T>(
-    text: &str,
-    kind: Kind,
-    load: impl FnOnce(&Raw<'_>) -> Result<T>,
-) -> Result<T> {
+pub(crate) fn from_text<T>(text: &str, kind: Kind, load: impl FnOnce(&Raw<'_>) -> Result<T>) -> Result<T> {
     let raw = read::parse(text).map_err(|e| Error::structure(kind, e.to_string()))?;
     load(&raw)
 }
@@ -47,14 +40,8 @@ enum Fields<'r, 'a> {
 impl<'r, 'a> Obj<'r, 'a> {
     fn of(raw: &'r Raw<'a>, kind: Kind) -> Result<Self> {
         match raw {
-            Raw::Object(pairs) => Ok(Obj {
-                fields: Fields::Pairs(pairs),
-                kind,
-            }),
-            other => Err(Error::structure(
-                kind,
-                format!("expected a JSON object, found {}", other.type_name()),
-            )),
+            Raw::Object(pairs) => Ok(Obj { fields: Fields::Pairs(pairs), kind }),
+            other => Err(Error::structure(kind, format!("expected a JSON object, found {}", other.type_name()))),
         }
     }
 
@@ -67,8 +54,7 @@ impl<'r, 'a> Obj<'r, 'a> {
     }
 
     fn required(&self, key: &str) -> Result<&'r Raw<'a>> {
-        self.get(key)
-            .ok_or_else(|| Error::structure(self.kind, format!("missing field `{key}`")))
+        self.get(key).ok_or_else(|| Error::structure(self.kind, format!("missing field `{key}`")))
     }
 
     fn bad(&self, key: &str, why: impl Display) -> Error {
@@ -77,31 +63,18 @@ impl<'r, 'a> Obj<'r, 'a> {
 
     fn role(&self) -> Result<Role> {
         match self.required("role")? {
-            Raw::Str(s) => s.parse().map_err(|_| {
-                self.bad(
-                    "role",
-                    format_args!("`{s}` is not system, user or assistant"),
-                )
-            }),
-            other => Err(self.bad(
-                "role",
-                format_args!("expected a string, found {}", other.type_name()),
-            )),
+            Raw::Str(s) => {
+                s.parse().map_err(|_| self.bad("role", format_args!("`{s}` is not system, user or assistant")))
+            }
+            other => Err(self.bad("role", format_args!("expected a string, found {}", other.type_name()))),
         }
     }
 
     fn date(&self, key: &str) -> Result<Timestamp> {
         match self.required(key)? {
-            Raw::Str(s) => Timestamp::parse(s).ok_or_else(|| {
-                self.bad(
-                    key,
-                    format_args!("`{s}` does not match `%Y-%m-%d %H:%M:%S %z`"),
-                )
-            }),
-            other => Err(self.bad(
-                key,
-                format_args!("expected a date string, found {}", other.type_name()),
-            )),
+            Raw::Str(s) => Timestamp::parse(s)
+                .ok_or_else(|| self.bad(key, format_args!("`{s}` does not match `%Y-%m-%d %H:%M:%S %z`"))),
+            other => Err(self.bad(key, format_args!("expected a date string, found {}", other.type_name()))),
         }
     }
 }
@@ -118,9 +91,7 @@ fn nested(kind: Kind, at: impl Display, inner: Error) -> Error {
 fn string(raw: &Raw<'_>, param: &'static str) -> Result<String> {
     match raw {
         Raw::Str(s) => Ok(s.clone().into_owned()),
-        _ => Err(Error::NotString {
-            param: param.into(),
-        }),
+        _ => Err(Error::NotString { param: param.into() }),
     }
 }
 
@@ -163,13 +134,9 @@ fn pos_int(raw: &Raw<'_>, param: &'static str) -> Result<u64> {
     match raw {
         Raw::Int(text) => match int_literal(text) {
             IntLiteral::Value(v) => Ok(v),
-            IntLiteral::Negative(_) | IntLiteral::TooLarge => Err(Error::NotPositiveInteger {
-                param: param.into(),
-            }),
+            IntLiteral::Negative(_) | IntLiteral::TooLarge => Err(Error::NotPositiveInteger { param: param.into() }),
         },
-        _ => Err(Error::NotPositiveInteger {
-            param: param.into(),
-        }),
+        _ => Err(Error::NotPositiveInteger { param: param.into() }),
     }
 }
 
@@ -189,12 +156,8 @@ enum Range {
 
 fn opt_number(raw: Option<&Raw<'_>>, param: &'static str, range: Range) -> Result<Option<Number>> {
     let invalid = || match range {
-        Range::Probability => Error::NotProbability {
-            param: param.into(),
-        },
-        Range::Positive => Error::NotPositiveNumber {
-            param: param.into(),
-        },
+        Range::Probability => Error::NotProbability { param: param.into() },
+        Range::Positive => Error::NotPositiveNumber { param: param.into() },
     };
     let number = match raw {
         None | Some(Raw::Null) => return Ok(None),
@@ -206,9 +169,7 @@ fn opt_number(raw: Option<&Raw<'_>>, param: &'static str, range: Range) -> Resul
                 return Err(invalid());
             }
             IntLiteral::TooLarge => {
-                return Err(Error::IntegerTooLarge {
-                    param: param.into(),
-                });
+                return Err(Error::IntegerTooLarge { param: param.into() });
             }
         },
         // Strings, lists, objects and (DECISIONS D7) booleans.
@@ -243,9 +204,7 @@ fn warnings(raw: Option<&Raw<'_>>) -> Result<Map<String, Value>> {
 fn custom_map(raw: &Raw<'_>) -> Result<Option<Map<String, Value>>> {
     match raw {
         Raw::Null => Ok(None),
-        Raw::Object(pairs) => object(pairs)
-            .map(Some)
-            .map_err(|e| e.into_error("custom_map")),
+        Raw::Object(pairs) => object(pairs).map(Some).map_err(|e| e.into_error("custom_map")),
         _ => Err(Error::CustomMap),
     }
 }
@@ -261,11 +220,7 @@ impl BadNumber {
         self.path.push(root.to_owned());
         self.path.reverse();
         let param = Cow::Owned(self.path.join("."));
-        if self.too_large {
-            Error::IntegerTooLarge { param }
-        } else {
-            Error::NotFinite { param }
-        }
+        if self.too_large { Error::IntegerTooLarge { param } } else { Error::NotFinite { param } }
     }
 }
 
@@ -289,18 +244,12 @@ fn value(raw: &Raw<'_>) -> Result<Value, BadNumber> {
         Raw::Str(s) => Value::String(s.clone().into_owned()),
         Raw::Float(f) => serde_json::Number::from_f64(*f)
             .map(Value::Number)
-            .ok_or(BadNumber {
-                too_large: false,
-                path: Vec::new(),
-            })?,
+            .ok_or(BadNumber { too_large: false, path: Vec::new() })?,
         Raw::Int(text) => match int_literal(text) {
             IntLiteral::Value(v) => Value::from(v),
             IntLiteral::Negative(v) => Value::from(v),
             IntLiteral::TooLarge => {
-                return Err(BadNumber {
-                    too_large: true,
-                    path: Vec::new(),
-                });
+                return Err(BadNumber { too_large: true, path: Vec::new() });
             }
         },
         Raw::Array(items) => Value::Array(
@@ -320,19 +269,12 @@ fn value(raw: &Raw<'_>) -> Result<Value, BadNumber> {
 }
 
 /// The elements memor's `for x in value` visits: a list's items, or a dict's keys (strings).
-fn elements<'r, 'a>(
-    raw: &'r Raw<'a>,
-    obj: &Obj<'_, '_>,
-    key: &str,
-) -> Result<Vec<Element<'r, 'a>>> {
+fn elements<'r, 'a>(raw: &'r Raw<'a>, obj: &Obj<'_, '_>, key: &str) -> Result<Vec<Element<'r, 'a>>> {
     match raw {
         Raw::Array(items) => Ok(items.iter().map(Element::Value).collect()),
         Raw::Object(pairs) => Ok(pairs.iter().map(|(k, _)| Element::Text(k)).collect()),
         Raw::Str(s) if s.is_empty() => Ok(Vec::new()),
-        other => Err(obj.bad(
-            key,
-            format_args!("expected a list, found {}", other.type_name()),
-        )),
+        other => Err(obj.bad(key, format_args!("expected a list, found {}", other.type_name()))),
     }
 }
 
@@ -343,11 +285,7 @@ enum Element<'r, 'a> {
 }
 
 /// memor's nested `X().from_json(element)`: an object, or a string of JSON text.
-fn load_nested<T>(
-    element: Element<'_, '_>,
-    kind: Kind,
-    load: fn(&Raw<'_>) -> Result<T>,
-) -> Result<T> {
+fn load_nested<T>(element: Element<'_, '_>, kind: Kind, load: fn(&Raw<'_>) -> Result<T>) -> Result<T> {
     match element {
         Element::Value(Raw::Str(text)) => from_text(text, kind, load),
         Element::Text(text) => from_text(text, kind, load),
@@ -384,26 +322,8 @@ fn response_fields(o: &Obj<'_, '_>) -> Result<Response> {
     let id = message_id(o.get("id"))?;
     let warnings = warnings(o.get("warnings"))?;
     let memor_version = version(memor_version)?;
-    let base = Base {
-        message,
-        role,
-        tokens,
-        id,
-        warnings,
-        date_created,
-        date_modified,
-        memor_version,
-    };
-    Ok(Response {
-        base,
-        score,
-        temperature,
-        top_k,
-        top_p,
-        inference_time,
-        model,
-        gpu,
-    })
+    let base = Base { message, role, tokens, id, warnings, date_created, date_modified, memor_version };
+    Ok(Response { base, score, temperature, top_k, top_p, inference_time, model, gpu })
 }
 
 /// What one load shares between the prompts it reads: identical templates (in a session,
@@ -417,10 +337,7 @@ pub(crate) struct Templates<'a> {
 impl<'a> Templates<'a> {
     fn get(&mut self, raw: Option<&Raw<'a>>) -> Result<Arc<PromptTemplate>> {
         let Some(raw) = raw else {
-            return Ok(self
-                .basic
-                .get_or_insert_with(|| Arc::new(PromptTemplate::basic_prompt()))
-                .clone());
+            return Ok(self.basic.get_or_insert_with(|| Arc::new(PromptTemplate::basic_prompt())).clone());
         };
         if let Some((last, shared)) = &self.last {
             if last == raw {
@@ -445,14 +362,11 @@ fn prompt_fields<'a>(o: &Obj<'_, 'a>, templates: &mut Templates<'a>) -> Result<P
         .into_iter()
         .enumerate()
         .map(|(i, e)| {
-            load_nested(e, Kind::Response, response)
-                .map_err(|err| nested(kind, format_args!("responses[{i}]"), err))
+            load_nested(e, Kind::Response, response).map_err(|err| nested(kind, format_args!("responses[{i}]"), err))
         })
         .collect::<Result<Vec<_>>>()?;
     let role = o.role()?;
-    let template = templates
-        .get(o.get("template"))
-        .map_err(|err| nested(kind, "template", err))?;
+    let template = templates.get(o.get("template")).map_err(|err| nested(kind, "template", err))?;
     let memor_version = o.required("memor_version")?;
     let date_created = o.date("date_created")?;
     let date_modified = o.date("date_modified")?;
@@ -464,22 +378,8 @@ fn prompt_fields<'a>(o: &Obj<'_, 'a>, templates: &mut Templates<'a>) -> Result<P
     let warnings = warnings(o.get("warnings"))?;
     let memor_version = version(memor_version)?;
     let selected_response_index = pos_int(selected, "selected_response_index")?;
-    let base = Base {
-        message,
-        role,
-        tokens,
-        id,
-        warnings,
-        date_created,
-        date_modified,
-        memor_version,
-    };
-    Ok(Prompt {
-        base,
-        responses,
-        selected_response_index,
-        template,
-    })
+    let base = Base { message, role, tokens, id, warnings, date_created, date_modified, memor_version };
+    Ok(Prompt { base, responses, selected_response_index, template })
 }
 
 pub(crate) fn template(raw: &Raw<'_>) -> Result<PromptTemplate> {
@@ -495,14 +395,9 @@ pub(crate) fn template(raw: &Raw<'_>) -> Result<PromptTemplate> {
     let title = opt_string(Some(title), "title")?;
     let custom_map = custom_map(map)?;
     let memor_version = version(memor_version)?;
-    Ok(PromptTemplate {
-        title,
-        content,
-        custom_map,
-        date_created,
-        date_modified,
-        memor_version,
-    })
+    // Not memor's: which engine renders the template (absent for memor's own).
+    let engine = opt_string(o.get("engine"), "engine")?.filter(|e| e != crate::MEMOR_ENGINE);
+    Ok(PromptTemplate { title, content, custom_map, date_created, date_modified, memor_version, engine })
 }
 
 /// A session file. Its messages are streamed: each is converted as soon as it is read, so
@@ -514,8 +409,7 @@ pub(crate) fn session_text(text: &str) -> Result<Session> {
     let mut templates = Templates::default();
     let top = read::parse_streaming(text, "messages", |p| {
         let mut slots = Slots::default();
-        p.object_slots(&mut slots).is_ok()
-            && push_message(&mut messages, Fields::Slots(&slots), &mut templates).is_ok()
+        p.object_slots(&mut slots).is_ok() && push_message(&mut messages, Fields::Slots(&slots), &mut templates).is_ok()
     });
     if let Some(top) = top {
         if let Ok(session) = Obj::of(&top, Kind::Session).and_then(|o| session_rest(&o, messages)) {
@@ -534,14 +428,9 @@ pub(crate) fn session(raw: &Raw<'_>) -> Result<Session> {
     o.required("messages_status")?;
     let mut templates = Templates::default();
     let mut messages = Vec::new();
-    for (i, element) in elements(o.required("messages")?, &o, "messages")?
-        .into_iter()
-        .enumerate()
-    {
+    for (i, element) in elements(o.required("messages")?, &o, "messages")?.into_iter().enumerate() {
         let pushed = match element {
-            Element::Value(Raw::Object(pairs)) => {
-                push_message(&mut messages, Fields::Pairs(pairs), &mut templates)
-            }
+            Element::Value(Raw::Object(pairs)) => push_message(&mut messages, Fields::Pairs(pairs), &mut templates),
             _ => Err(Error::structure(kind, "expected a JSON object")),
         };
         pushed.map_err(|e| nested(kind, format_args!("messages[{i}]"), e))?;
@@ -550,19 +439,9 @@ pub(crate) fn session(raw: &Raw<'_>) -> Result<Session> {
 }
 
 /// Loads one element of a session's `messages` and appends it.
-fn push_message<'a>(
-    messages: &mut Vec<Message>,
-    fields: Fields<'_, 'a>,
-    templates: &mut Templates<'a>,
-) -> Result<()> {
-    let prompt = Obj {
-        fields,
-        kind: Kind::Prompt,
-    };
-    let response = Obj {
-        fields,
-        kind: Kind::Response,
-    };
+fn push_message<'a>(messages: &mut Vec<Message>, fields: Fields<'_, 'a>, templates: &mut Templates<'a>) -> Result<()> {
+    let prompt = Obj { fields, kind: Kind::Prompt };
+    let response = Obj { fields, kind: Kind::Response };
     let message = match prompt.get("type") {
         None => Err(Error::structure(Kind::Session, "missing field `type`")),
         Some(Raw::Str(t)) if t == "Prompt" => prompt_fields(&prompt, templates).map(Message::from),
@@ -573,10 +452,7 @@ fn push_message<'a>(
             let reloaded = match messages.last() {
                 Some(Message::Prompt(_)) => prompt_fields(&prompt, templates).map(Message::from),
                 Some(Message::Response(_)) => response_fields(&response).map(Message::from),
-                None => Err(Error::structure(
-                    Kind::Session,
-                    "unknown `type` on the first message",
-                )),
+                None => Err(Error::structure(Kind::Session, "unknown `type` on the first message")),
             };
             if let (Ok(m), Some(last)) = (&reloaded, messages.last_mut()) {
                 *last = m.clone();
@@ -613,24 +489,12 @@ fn session_rest(o: &Obj<'_, '_>, messages: Vec<Message>) -> Result<Session> {
             .collect::<Option<Vec<bool>>>(),
         _ => None,
     }
-    .ok_or(Error::NotListOf {
-        param: "status".into(),
-        type_name: "booleans",
-    })?;
+    .ok_or(Error::NotListOf { param: "status".into(), type_name: "booleans" })?;
     if status.len() != messages.len() {
         return Err(Error::StatusLength);
     }
     let memor_version = version(memor_version)?;
-    Ok(Session {
-        title,
-        messages,
-        status,
-        render_counter,
-        warnings,
-        date_created,
-        date_modified,
-        memor_version,
-    })
+    Ok(Session { title, messages, status, render_counter, warnings, date_created, date_modified, memor_version })
 }
 
 /// The `"type"` of a JSON object text: `Some(None)` when it has none, `None` when the text is
@@ -658,11 +522,8 @@ pub fn __streaming_agrees(text: &str) -> bool {
             let masked = |s: &Session| {
                 let mut out = super::to_string(s).unwrap_or_default();
                 for m in &s.messages {
-                    let ids = std::iter::once(m.id()).chain(
-                        m.as_prompt()
-                            .into_iter()
-                            .flat_map(|p| p.responses().iter().map(Response::id)),
-                    );
+                    let ids = std::iter::once(m.id())
+                        .chain(m.as_prompt().into_iter().flat_map(|p| p.responses().iter().map(Response::id)));
                     for id in ids.filter(|id| !text.contains(id)) {
                         out = out.replace(id, "<generated>");
                     }

@@ -109,14 +109,7 @@ impl fmt::Display for SyntaxError {
 
 /// Parses a whole document.
 pub(crate) fn parse(text: &str) -> Result<Raw<'_>, SyntaxError> {
-    let mut p = Parser {
-        src: text,
-        s: text.as_bytes(),
-        pos: 0,
-        depth: 0,
-        items: Vec::new(),
-        pairs: Vec::new(),
-    };
+    let mut p = Parser { src: text, s: text.as_bytes(), pos: 0, depth: 0, items: Vec::new(), pairs: Vec::new() };
     if text.starts_with('\u{feff}') {
         return Err(p.error("Unexpected UTF-8 BOM (decode using utf-8-sig)"));
     }
@@ -138,14 +131,7 @@ pub(crate) fn parse_streaming<'a>(
     key: &str,
     mut each: impl FnMut(&mut Parser<'a>) -> bool,
 ) -> Option<Raw<'a>> {
-    let mut p = Parser {
-        src: text,
-        s: text.as_bytes(),
-        pos: 0,
-        depth: 1,
-        items: Vec::new(),
-        pairs: Vec::new(),
-    };
+    let mut p = Parser { src: text, s: text.as_bytes(), pos: 0, depth: 1, items: Vec::new(), pairs: Vec::new() };
     p.skip_ws();
     if text.starts_with('\u{feff}') || !p.eat(b'{') {
         return None;
@@ -225,11 +211,7 @@ impl<'a> Parser<'a> {
         let before = &self.src[..end];
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        SyntaxError {
-            msg,
-            line,
-            column: before[line_start..].chars().count() + 1,
-        }
+        SyntaxError { msg, line, column: before[line_start..].chars().count() + 1 }
     }
 
     /// Consumes `b` if it is next.
@@ -282,10 +264,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn nested(
-        &mut self,
-        f: fn(&mut Self) -> Result<Raw<'a>, SyntaxError>,
-    ) -> Result<Raw<'a>, SyntaxError> {
+    fn nested(&mut self, f: fn(&mut Self) -> Result<Raw<'a>, SyntaxError>) -> Result<Raw<'a>, SyntaxError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             return Err(self.error("maximum nesting depth exceeded"));
@@ -368,10 +347,7 @@ impl<'a> Parser<'a> {
         out.push_str(&self.src[start..self.pos]);
         loop {
             let run = self.pos;
-            while self
-                .peek()
-                .is_some_and(|b| b != b'"' && b != b'\\' && b >= 0x20)
-            {
+            while self.peek().is_some_and(|b| b != b'"' && b != b'\\' && b >= 0x20) {
                 self.pos += 1;
             }
             out.push_str(&self.src[run..self.pos]);
@@ -428,16 +404,11 @@ impl<'a> Parser<'a> {
     }
 
     fn hex4(&mut self) -> Result<u32, SyntaxError> {
-        let digits = self
-            .s
-            .get(self.pos..self.pos + 4)
-            .filter(|d| d.iter().all(u8::is_ascii_hexdigit));
+        let digits = self.s.get(self.pos..self.pos + 4).filter(|d| d.iter().all(u8::is_ascii_hexdigit));
         let Some(digits) = digits else {
             return Err(self.error("Invalid \\uXXXX escape"));
         };
-        let value = digits.iter().fold(0, |acc, &d| {
-            acc * 16 + (d as char).to_digit(16).unwrap_or(0)
-        });
+        let value = digits.iter().fold(0, |acc, &d| acc * 16 + (d as char).to_digit(16).unwrap_or(0));
         self.pos += 4;
         Ok(value)
     }
@@ -546,20 +517,14 @@ mod tests {
 
     #[test]
     fn python_literals_and_numbers() {
-        let v = parse(
-            r#" {"a": NaN, "b": -Infinity, "c": 40.0, "d": 4e1, "e": 123456789012345678901234567890, "a": 1} "#,
-        );
-        let Ok(Raw::Object(pairs)) = v else {
-            panic!("{v:?}")
-        };
+        let v =
+            parse(r#" {"a": NaN, "b": -Infinity, "c": 40.0, "d": 4e1, "e": 123456789012345678901234567890, "a": 1} "#);
+        let Ok(Raw::Object(pairs)) = v else { panic!("{v:?}") };
         assert_eq!(Raw::get(&pairs, "a"), Some(&Raw::Int("1")));
         assert_eq!(Raw::get(&pairs, "b"), Some(&Raw::Float(f64::NEG_INFINITY)));
         assert_eq!(Raw::get(&pairs, "c"), Some(&Raw::Float(40.0)));
         assert_eq!(Raw::get(&pairs, "d"), Some(&Raw::Float(40.0)));
-        assert_eq!(
-            Raw::get(&pairs, "e"),
-            Some(&Raw::Int("123456789012345678901234567890"))
-        );
+        assert_eq!(Raw::get(&pairs, "e"), Some(&Raw::Int("123456789012345678901234567890")));
     }
 
     #[test]
@@ -580,10 +545,7 @@ mod tests {
         ] {
             assert!(parse(bad).is_err(), "{bad:?}");
         }
-        assert_eq!(
-            parse("\"\\ud83d\\ude00\"").ok(),
-            Some(Raw::Str(Cow::Owned("😀".into())))
-        );
+        assert_eq!(parse("\"\\ud83d\\ude00\"").ok(), Some(Raw::Str(Cow::Owned("😀".into()))));
         assert!(parse(&"[".repeat(MAX_DEPTH + 1)).is_err());
         let deep = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
         assert!(parse(&deep).is_ok());

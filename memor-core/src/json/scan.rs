@@ -49,11 +49,7 @@ fn find(s: &[u8], special: impl Fn(u8) -> bool, word: impl Fn(u64) -> u64) -> us
 /// Where a JSON string's plain run ends when reading: `"`, `\` or a control byte.
 #[inline(always)]
 pub(crate) fn read_stop(s: &[u8]) -> usize {
-    find(
-        s,
-        |b| b == b'"' || b == b'\\' || b < 0x20,
-        |w| eq(w, b'"') | eq(w, b'\\') | below(w, 0x20),
-    )
+    find(s, |b| b == b'"' || b == b'\\' || b < 0x20, |w| eq(w, b'"') | eq(w, b'\\') | below(w, 0x20))
 }
 
 /// Where Python's `json.dumps` must escape: `"`, `\`, controls, DEL and all non-ASCII.
@@ -81,25 +77,13 @@ mod tests {
                         s[at] = special;
                     }
                     let want = if at < len { at } else { s.len() };
-                    assert_eq!(
-                        read_stop(&s),
-                        want,
-                        "read: len {len} at {at} byte {special}"
-                    );
-                    assert_eq!(
-                        write_stop(&s),
-                        want,
-                        "write: len {len} at {at} byte {special}"
-                    );
+                    assert_eq!(read_stop(&s), want, "read: len {len} at {at} byte {special}");
+                    assert_eq!(write_stop(&s), want, "write: len {len} at {at} byte {special}");
                 }
                 for special in [0x7f, 0xc3, 0xff] {
                     let mut s = vec![b' '; len + 2];
                     s[at] = special;
-                    assert_eq!(
-                        write_stop(&s),
-                        at,
-                        "write: len {len} at {at} byte {special}"
-                    );
+                    assert_eq!(write_stop(&s), at, "write: len {len} at {at} byte {special}");
                     assert_eq!(read_stop(&s), s.len(), "read passes {special}");
                 }
             }

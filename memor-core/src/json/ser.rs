@@ -51,11 +51,7 @@ impl Serialize for Response {
 #[derive(Clone, Copy, Debug)]
 pub struct WithoutTemplate<'a>(pub &'a Prompt);
 
-fn serialize_prompt<S: Serializer>(
-    p: &Prompt,
-    with_template: bool,
-    s: S,
-) -> Result<S::Ok, S::Error> {
+fn serialize_prompt<S: Serializer>(p: &Prompt, with_template: bool, s: S) -> Result<S::Ok, S::Error> {
     let b = &p.base;
     let mut m = s.serialize_map(Some(12))?;
     m.serialize_entry("type", "Prompt")?;
@@ -98,6 +94,9 @@ impl Serialize for PromptTemplate {
         m.serialize_entry("custom_map", &self.custom_map)?;
         m.serialize_entry("date_created", &Date(&self.date_created))?;
         m.serialize_entry("date_modified", &Date(&self.date_modified))?;
+        if let Some(engine) = &self.engine {
+            m.serialize_entry("engine", engine)?;
+        }
         m.end()
     }
 }

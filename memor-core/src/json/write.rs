@@ -122,14 +122,7 @@ impl<S: Sink> Serializer<'_, S> {
             let mut units = [0u16; 2];
             for &unit in c.encode_utf16(&mut units).iter() {
                 let u = usize::from(unit);
-                self.out.put(&[
-                    b'\\',
-                    b'u',
-                    HEX[u >> 12],
-                    HEX[(u >> 8) & 15],
-                    HEX[(u >> 4) & 15],
-                    HEX[u & 15],
-                ]);
+                self.out.put(&[b'\\', b'u', HEX[u >> 12], HEX[(u >> 8) & 15], HEX[(u >> 4) & 15], HEX[u & 15]]);
             }
             start = stop + c.len_utf8();
         }
@@ -181,11 +174,7 @@ impl<S: Sink> Compound<'_, '_, S> {
 impl<'s, 'o, S: Sink> Serializer<'o, S> {
     fn open(&'s mut self, open: &[u8], close: &'static [u8]) -> Compound<'s, 'o, S> {
         self.out.put(open);
-        Compound {
-            ser: self,
-            first: true,
-            close,
-        }
+        Compound { ser: self, first: true, close }
     }
 }
 
@@ -268,19 +257,10 @@ impl<'s, 'o, S: Sink> ser::Serializer for &'s mut Serializer<'o, S> {
     fn serialize_unit_struct(self, _: &'static str) -> Result<(), Error> {
         self.serialize_none()
     }
-    fn serialize_unit_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        variant: &'static str,
-    ) -> Result<(), Error> {
+    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<(), Error> {
         self.serialize_str(variant)
     }
-    fn serialize_newtype_struct<T: ?Sized + Serialize>(
-        self,
-        _: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _: &'static str, value: &T) -> Result<(), Error> {
         value.serialize(self)
     }
     fn serialize_newtype_variant<T: ?Sized + Serialize>(
@@ -303,11 +283,7 @@ impl<'s, 'o, S: Sink> ser::Serializer for &'s mut Serializer<'o, S> {
     fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Error> {
         Ok(self.open(b"[", b"]"))
     }
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, Error> {
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, Error> {
         Ok(self.open(b"[", b"]"))
     }
     fn serialize_tuple_variant(
@@ -378,9 +354,7 @@ impl<S: Sink> ser::SerializeMap for Compound<'_, '_, S> {
     type Error = Error;
     fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result<(), Error> {
         self.comma();
-        key.serialize(KeySerializer {
-            ser: &mut *self.ser,
-        })
+        key.serialize(KeySerializer { ser: &mut *self.ser })
     }
     fn serialize_value<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
         self.ser.out.put(b": ");
@@ -437,19 +411,10 @@ impl<S: Sink> ser::Serializer for KeySerializer<'_, '_, S> {
         self.ser.string(v.encode_utf8(&mut [0; 4]));
         Ok(())
     }
-    fn serialize_unit_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        variant: &'static str,
-    ) -> Result<(), Error> {
+    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<(), Error> {
         self.serialize_str(variant)
     }
-    fn serialize_newtype_struct<T: ?Sized + Serialize>(
-        self,
-        _: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _: &'static str, value: &T) -> Result<(), Error> {
         value.serialize(self)
     }
     fn serialize_bool(self, _: bool) -> Result<(), Error> {
@@ -515,11 +480,7 @@ impl<S: Sink> ser::Serializer for KeySerializer<'_, '_, S> {
     fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Error> {
         Err(key_error())
     }
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, Error> {
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, Error> {
         Err(key_error())
     }
     fn serialize_tuple_variant(

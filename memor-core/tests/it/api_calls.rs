@@ -5,9 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use memor_core::{
-    Document, Error, Message, Number, Prompt, PromptTemplate, Response, Role, Session, models,
-};
+use memor_core::{Document, Error, Message, Number, Prompt, PromptTemplate, Response, Role, Session, models};
 use serde_json::{Value, json};
 
 use crate::fixtures;
@@ -44,39 +42,21 @@ fn run(call: &str) -> Option<Value> {
     Some(match call {
         "Prompt(message=None).message" => value(Prompt::builder().build().message()),
         "Prompt(role=None).role" => value(role(Prompt::builder().build().role())),
-        "Prompt(template=None).template.title" => {
-            value(Prompt::builder().build().template().title())
-        }
+        "Prompt(template=None).template.title" => value(Prompt::builder().build().template().title()),
         "Prompt(responses=None).responses" => value(Prompt::builder().build().responses()),
-        "Prompt().select_response(3)" => {
-            value(Prompt::default().select_response(3).map(Response::message))
-        }
+        "Prompt().select_response(3)" => value(Prompt::default().select_response(3).map(Response::message)),
         "Prompt().remove_response(0)" => outcome(Prompt::default().remove_response(0).map(|_| ())),
         "Response(score=1.5)" => outcome(Response::builder().score(1.5).build().map(|_| ())),
         "Response(score=-0.1)" => outcome(Response::builder().score(-0.1).build().map(|_| ())),
-        "Response(temperature=-1)" => {
-            outcome(Response::builder().temperature(-1.0).build().map(|_| ()))
-        }
+        "Response(temperature=-1)" => outcome(Response::builder().temperature(-1.0).build().map(|_| ())),
         "Response(top_p=2)" => outcome(Response::builder().top_p(2u64).build().map(|_| ())),
-        "Response(inference_time=-1)" => {
-            outcome(Response::builder().inference_time(-1.0).build().map(|_| ()))
-        }
+        "Response(inference_time=-1)" => outcome(Response::builder().inference_time(-1.0).build().map(|_| ())),
         "Response(model='').model" => value(Response::builder().model("").build().unwrap().model()),
         "Response(model=None).model" => value(Response::builder().build().unwrap().model()),
-        "Response(model='custom-x').model" => value(
-            Response::builder()
-                .model("custom-x")
-                .build()
-                .unwrap()
-                .model(),
-        ),
-        "Response(model=LLMModel.GPT_4).model" => value(
-            Response::builder()
-                .model(models::GPT_4)
-                .build()
-                .unwrap()
-                .model(),
-        ),
+        "Response(model='custom-x').model" => value(Response::builder().model("custom-x").build().unwrap().model()),
+        "Response(model=LLMModel.GPT_4).model" => {
+            value(Response::builder().model(models::GPT_4).build().unwrap().model())
+        }
         "Response(gpu='').gpu" => value(Response::builder().gpu("").build().unwrap().gpu()),
         "Response(role=None).role" => value(role(Response::default().role())),
         "Response(date=None).message" => value(Response::builder().build().unwrap().message()),
@@ -87,32 +67,21 @@ fn run(call: &str) -> Option<Value> {
             let mut s = Session::with_messages(None, vec![Response::default().into()]);
             outcome(s.update_messages_status(vec![true, false]))
         }
-        "(lambda s: (s.update_messages_status([]), s.messages_status)[1])(Session(messages=[Response()]))" =>
-        {
+        "(lambda s: (s.update_messages_status([]), s.messages_status)[1])(Session(messages=[Response()]))" => {
             let mut s = Session::with_messages(None, vec![Response::default().into()]);
             s.update_messages_status(vec![]).unwrap();
             value(s.messages_status())
         }
-        "Session().get_message('missing-id')" => value(
-            empty_session()
-                .get_message_by_id("missing-id")
-                .map(Message::id),
-        ),
-        "Session().remove_message('missing-id')" => value(
-            empty_session()
-                .remove_message_by_id("missing-id")
-                .map(|_| ()),
-        ),
+        "Session().get_message('missing-id')" => {
+            value(empty_session().get_message_by_id("missing-id").map(Message::id))
+        }
+        "Session().remove_message('missing-id')" => {
+            value(empty_session().remove_message_by_id("missing-id").map(|_| ()))
+        }
         "Session().get_message(0)" => {
             let s = empty_session();
             outcome(
-                s.get_message(0)
-                    .ok_or(Error::IndexOutOfRange {
-                        what: "messages",
-                        index: 0,
-                        len: s.len(),
-                    })
-                    .map(|_| ()),
+                s.get_message(0).ok_or(Error::IndexOutOfRange { what: "messages", index: 0, len: s.len() }).map(|_| ()),
             )
         }
         "Session().enable_message(0)" => outcome(empty_session().enable_message(0)),
@@ -132,20 +101,10 @@ fn run(call: &str) -> Option<Value> {
         "PromptTemplate(content='c', custom_map={}) == PromptTemplate(content='c', custom_map={})" => {
             value(PromptTemplate::new("c") == PromptTemplate::new("c"))
         }
-        "Response(file_path='/nonexistent/x.json')" => {
-            outcome(Response::load("/nonexistent/x.json").map(|_| ()))
-        }
+        "Response(file_path='/nonexistent/x.json')" => outcome(Response::load("/nonexistent/x.json").map(|_| ())),
         "Response(message='a', score=1) == Response(message='a', score=1.0)" => value(
-            Response::builder()
-                .message("a")
-                .score(1u64)
-                .build()
-                .unwrap()
-                == Response::builder()
-                    .message("a")
-                    .score(Number::Float(1.0))
-                    .build()
-                    .unwrap(),
+            Response::builder().message("a").score(1u64).build().unwrap()
+                == Response::builder().message("a").score(Number::Float(1.0)).build().unwrap(),
         ),
         "Response(message='a') == Response(message='a', date=datetime.datetime(2020, 1, 1, tzinfo=datetime.timezone.utc))" =>
         {
@@ -250,15 +209,8 @@ fn ruled(call: &str) -> Option<(&'static str, Value, Value)> {
         // D6: an infinite temperature is refused, naming the field.
         "Response(temperature=float('inf')).temperature" => (
             "D6",
-            outcome(
-                Response::builder()
-                    .temperature(f64::INFINITY)
-                    .build()
-                    .map(|_| ()),
-            ),
-            error(Error::NotFinite {
-                param: "temperature".into(),
-            }),
+            outcome(Response::builder().temperature(f64::INFINITY).build().map(|_| ())),
+            error(Error::NotFinite { param: "temperature".into() }),
         ),
         // Q7: a template without custom map has a size and saves (with `"custom_map": null`).
         "PromptTemplate().get_size()" => {
@@ -267,30 +219,18 @@ fn ruled(call: &str) -> Option<(&'static str, Value, Value)> {
             let text = format!(
                 r#"{{"title": null, "content": null, "memor_version": "1.1", "custom_map": null, "date_created": "{d}", "date_modified": "{d}"}}"#
             );
-            (
-                "Q7",
-                value((t.get_size(), t.to_json())),
-                value((text.len(), text)),
-            )
+            ("Q7", value((t.get_size(), t.to_json())), value((text.len(), text)))
         }
         "PromptTemplate().save('/tmp/__memor_gen_probe.json')" => {
             let path = crate::objects::tempdir().join("t.json");
             let saved = PromptTemplate::default().save(&path);
             let loaded = PromptTemplate::load(&path).map(|t| t.custom_map().is_none());
-            (
-                "Q7",
-                value((saved.is_ok(), loaded.ok())),
-                value((true, Some(true))),
-            )
+            ("Q7", value((saved.is_ok(), loaded.ok())), value((true, Some(true))))
         }
         // D11: `save` returns a Result instead of memor's status dictionary.
         "Response().save('/nonexistent/x.json')" => {
             let r = Response::default().save("/nonexistent/x.json");
-            (
-                "D11",
-                value(json!({"status": r.is_ok()})),
-                value(json!({"status": false})),
-            )
+            ("D11", value(json!({"status": r.is_ok()})), value(json!({"status": false})))
         }
         _ => return None,
     })
@@ -326,14 +266,9 @@ fn api_calls_give_memors_values_and_errors() {
             panic!("api call not accounted for: {call}");
         }
     }
-    eprintln!(
-        "api_calls: {same} as memor, {rulings} by ruling, {typed} refused by types, {later} for later crates"
-    );
+    eprintln!("api_calls: {same} as memor, {rulings} by ruling, {typed} refused by types, {later} for later crates");
     assert_eq!(same + typed + later + rulings, 115);
     for listed in REFUSED_BY_TYPES.iter().chain(LATER_CRATES) {
-        assert!(
-            seen.contains(listed),
-            "listed call not in the fixtures: {listed}"
-        );
+        assert!(seen.contains(listed), "listed call not in the fixtures: {listed}");
     }
 }

@@ -20,10 +20,7 @@ fn save_replaces_the_file_and_leaves_no_temporary_behind() {
     let bigger = session(3);
     bigger.save(&path).unwrap();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), bigger.to_json());
-    let names: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
+    let names: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names, vec![std::ffi::OsString::from("s.json")]);
 }
 
@@ -37,23 +34,15 @@ fn a_failed_save_leaves_what_was_there_and_no_temporary() {
     let err = session(2).save(&target).unwrap_err();
     assert!(matches!(err, Error::Io { .. }), "{err:?}");
     assert_eq!(std::fs::read(target.join("keep")).unwrap(), b"kept");
-    let names: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
+    let names: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names, vec![std::ffi::OsString::from("s.json")]);
 }
 
 #[test]
 fn saving_into_a_missing_directory_is_an_error_naming_the_path() {
-    let err = Response::default()
-        .save("/nonexistent-dir/x.json")
-        .unwrap_err();
+    let err = Response::default().save("/nonexistent-dir/x.json").unwrap_err();
     assert!(matches!(err, Error::Io { .. }));
-    assert!(
-        err.to_string().starts_with("/nonexistent-dir/x.json: "),
-        "{err}"
-    );
+    assert!(err.to_string().starts_with("/nonexistent-dir/x.json: "), "{err}");
 }
 
 #[test]
@@ -69,10 +58,7 @@ fn loading_errors_say_what_and_where() {
     let path = dir.join("bad.json");
     std::fs::write(&path, b"{\"type\": \"Session\", \n \"title\": ]").unwrap();
     let err = Session::load(&path).unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "Invalid session structure. It should be a JSON object with proper fields."
-    );
+    assert_eq!(err.to_string(), "Invalid session structure. It should be a JSON object with proper fields.");
     assert_eq!(err.detail(), Some("Expecting value: line 2 column 11"));
     std::fs::write(&path, b"\xff\xfe").unwrap();
     assert!(matches!(Session::load(&path), Err(Error::Io { .. })));
@@ -82,14 +68,9 @@ fn loading_errors_say_what_and_where() {
 fn nested_errors_name_the_message() {
     let mut s = session(2);
     s.add_message(Response::builder().message("r").build().unwrap());
-    let text = s
-        .to_json()
-        .replace("\"role\": \"assistant\"", "\"role\": \"bot\"");
+    let text = s.to_json().replace("\"role\": \"assistant\"", "\"role\": \"bot\"");
     let err = Session::from_json(&text).unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "Invalid session structure. It should be a JSON object with proper fields."
-    );
+    assert_eq!(err.to_string(), "Invalid session structure. It should be a JSON object with proper fields.");
     assert_eq!(
         err.detail(),
         Some(

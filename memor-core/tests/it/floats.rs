@@ -11,19 +11,11 @@ fn python_float_repr_and_json_dumps_text() {
     let mut checked = 0;
     for s in samples {
         let value = f64::from_bits(u64::from_str_radix(s["bits"].as_str().unwrap(), 16).unwrap());
-        assert_eq!(
-            PyFloat(value).to_string(),
-            s["str"].as_str().unwrap(),
-            "{s}"
-        );
+        assert_eq!(PyFloat(value).to_string(), s["str"].as_str().unwrap(), "{s}");
         if !value.is_finite() {
             continue; // never written: NaN and infinities are refused (DECISIONS D6)
         }
-        assert_eq!(
-            memor_core::json::to_string(&value).unwrap(),
-            s["json"].as_str().unwrap(),
-            "{s}"
-        );
+        assert_eq!(memor_core::json::to_string(&value).unwrap(), s["json"].as_str().unwrap(), "{s}");
         checked += 1;
     }
     assert!(checked >= 296, "only {checked} samples");

@@ -33,44 +33,21 @@ fn ruling(id: &str, memor: &Value) -> Option<(&'static str, Outcome)> {
         "Prompt-050" | "Prompt-174" => ("D7", posint("selected_response_index")),
         "Session-031" => ("D7", posint("render_counter")),
         // D7 (extended to float fields): a boolean is not a number here.
-        "Response-046" | "Response-210" => (
-            "D7",
-            err("Invalid value. `score` must be a value between 0 and 1."),
-        ),
-        "Response-054" => (
-            "D7",
-            err("Invalid value. `temperature` must be a positive number."),
-        ),
-        "Response-078" => (
-            "D7",
-            err("Invalid value. `inference_time` must be a positive number."),
-        ),
-        "Response-086" => (
-            "D7",
-            err("Invalid value. `top_p` must be a value between 0 and 1."),
-        ),
+        "Response-046" | "Response-210" => ("D7", err("Invalid value. `score` must be a value between 0 and 1.")),
+        "Response-054" => ("D7", err("Invalid value. `temperature` must be a positive number.")),
+        "Response-078" => ("D7", err("Invalid value. `inference_time` must be a positive number.")),
+        "Response-086" => ("D7", err("Invalid value. `top_p` must be a value between 0 and 1.")),
         // D6: NaN and infinities are refused, naming the field.
-        "Response-233" => (
-            "D6",
-            err(
-                "Invalid value. `score` must be a finite number (NaN and infinity are not supported).",
-            ),
-        ),
-        "Response-234" => (
-            "D6",
-            err(
-                "Invalid value. `temperature` must be a finite number (NaN and infinity are not supported).",
-            ),
-        ),
+        "Response-233" => {
+            ("D6", err("Invalid value. `score` must be a finite number (NaN and infinity are not supported)."))
+        }
+        "Response-234" => {
+            ("D6", err("Invalid value. `temperature` must be a finite number (NaN and infinity are not supported)."))
+        }
         // D15: a lone surrogate cannot be held in a Rust string.
-        "Response-237" => (
-            "D15",
-            err("Invalid response structure. It should be a JSON object with proper fields."),
-        ),
+        "Response-237" => ("D15", err("Invalid response structure. It should be a JSON object with proper fields.")),
         // D11: memor leaks Python's TypeError/AttributeError for a non-string id.
-        _ if memor["error"]["class"] == "TypeError"
-            || memor["error"]["class"] == "AttributeError" =>
-        {
+        _ if memor["error"]["class"] == "TypeError" || memor["error"]["class"] == "AttributeError" => {
             ("D11", err("Invalid message ID. It must be a valid UUIDv4."))
         }
         // D5: years below 1000 are written zero-padded, so they load back.
@@ -98,16 +75,11 @@ fn custom_map_null(input: &Value) -> Value {
 fn every_invalid_input_case_gives_memors_outcome_or_a_ruling() {
     // One expected value holds a lone surrogate, which serde_json refuses; that case is
     // refused here anyway (D15), so its expected text is neutralised before parsing.
-    let text = fixtures::read("conformance/invalid_inputs.json")
-        .replace(r#""\ud800 lone"#, r#""\ufffd lone"#);
+    let text = fixtures::read("conformance/invalid_inputs.json").replace(r#""\ud800 lone"#, r#""\ufffd lone"#);
     let data: Value = serde_json::from_str(&text).unwrap();
     let cases = data["cases"].as_array().unwrap();
     assert_eq!(cases.len(), 674);
-    let (mut same, mut ruled, mut failures) = (
-        0,
-        std::collections::BTreeMap::<&str, usize>::new(),
-        Vec::new(),
-    );
+    let (mut same, mut ruled, mut failures) = (0, std::collections::BTreeMap::<&str, usize>::new(), Vec::new());
     for case in cases {
         let id = case["id"].as_str().unwrap();
         let input = case["input"].as_str().unwrap();
@@ -122,16 +94,12 @@ fn every_invalid_input_case_gives_memors_outcome_or_a_ruling() {
         let memor = &case["expect"];
         let (want, rule) = match ruling(id, memor) {
             Some((rule, outcome)) => (outcome, Some(rule)),
-            None if memor.get("to_json_error").is_some() => (
-                Outcome::Ok(custom_map_null(&serde_json::from_str(input).unwrap())),
-                Some("Q7"),
-            ),
+            None if memor.get("to_json_error").is_some() => {
+                (Outcome::Ok(custom_map_null(&serde_json::from_str(input).unwrap())), Some("Q7"))
+            }
             None => match memor.get("ok") {
                 Some(ok) => (Outcome::Ok(ok.clone()), None),
-                None => (
-                    Outcome::Err(memor["error"]["message"].as_str().unwrap().to_owned()),
-                    None,
-                ),
+                None => (Outcome::Err(memor["error"]["message"].as_str().unwrap().to_owned()), None),
             },
         };
         let want = match want {
@@ -144,22 +112,11 @@ fn every_invalid_input_case_gives_memors_outcome_or_a_ruling() {
                 None => same += 1,
             }
         } else {
-            failures.push(format!(
-                "{id} ({}): want {want:?}\n  got {got:?}",
-                case["description"]
-            ));
+            failures.push(format!("{id} ({}): want {want:?}\n  got {got:?}", case["description"]));
         }
     }
-    eprintln!(
-        "invalid_inputs: {same} as memor, rulings {ruled:?}, {} failing",
-        failures.len()
-    );
-    assert!(
-        failures.is_empty(),
-        "{} cases differ:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    eprintln!("invalid_inputs: {same} as memor, rulings {ruled:?}, {} failing", failures.len());
+    assert!(failures.is_empty(), "{} cases differ:\n{}", failures.len(), failures.join("\n"));
 }
 
 /// memor's expected value with its masks resolved: `<<GENERATED_UUID4>>` accepts the fresh
@@ -175,29 +132,16 @@ fn unmask(expected: &Value, got: &Outcome, input: &str) -> Value {
             Value::String(if fresh { g.clone() } else { s.clone() })
         }
         (Value::String(s), Value::String(g)) if s == "<<LOAD_TIME>>" => {
-            Value::String(if input.contains(&format!("\"{g}\"")) {
-                g.clone()
-            } else {
-                s.clone()
-            })
+            Value::String(if input.contains(&format!("\"{g}\"")) { g.clone() } else { s.clone() })
         }
         (Value::Object(e), Value::Object(g)) => Value::Object(
             e.iter()
-                .map(|(k, v)| {
-                    (
-                        k.clone(),
-                        g.get(k)
-                            .map_or(v.clone(), |gv| unmask(v, &Outcome::Ok(gv.clone()), input)),
-                    )
-                })
+                .map(|(k, v)| (k.clone(), g.get(k).map_or(v.clone(), |gv| unmask(v, &Outcome::Ok(gv.clone()), input))))
                 .collect(),
         ),
-        (Value::Array(e), Value::Array(g)) if e.len() == g.len() => Value::Array(
-            e.iter()
-                .zip(g)
-                .map(|(e, g)| unmask(e, &Outcome::Ok(g.clone()), input))
-                .collect(),
-        ),
+        (Value::Array(e), Value::Array(g)) if e.len() == g.len() => {
+            Value::Array(e.iter().zip(g).map(|(e, g)| unmask(e, &Outcome::Ok(g.clone()), input)).collect())
+        }
         _ => expected.clone(),
     }
 }
@@ -214,19 +158,12 @@ fn uuid_v4(s: &str) -> bool {
 /// same session or the same error on every session input the fixtures hold.
 #[test]
 fn streamed_and_whole_tree_session_loading_agree() {
-    let text = fixtures::read("conformance/invalid_inputs.json")
-        .replace(r#""\ud800 lone"#, r#""\ufffd lone"#);
+    let text = fixtures::read("conformance/invalid_inputs.json").replace(r#""\ud800 lone"#, r#""\ufffd lone"#);
     let data: Value = serde_json::from_str(&text).unwrap();
-    let mut inputs: Vec<String> = data["cases"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["input"].as_str().unwrap().to_owned())
-        .collect();
+    let mut inputs: Vec<String> =
+        data["cases"].as_array().unwrap().iter().map(|c| c["input"].as_str().unwrap().to_owned()).collect();
     for n in 0..16 {
-        inputs.push(fixtures::read(&format!(
-            "conformance/objects/sessions/S{n:03}.json"
-        )));
+        inputs.push(fixtures::read(&format!("conformance/objects/sessions/S{n:03}.json")));
     }
     for input in &inputs {
         assert!(memor_core::json::__streaming_agrees(input), "{input}");

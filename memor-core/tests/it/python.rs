@@ -14,9 +14,7 @@ use serde_json::Value;
 use crate::roundtrip;
 
 fn python_memor_available() -> bool {
-    let probe = Command::new("python3")
-        .args(["-c", "import memor; assert memor.MEMOR_VERSION == '1.1'"])
-        .output();
+    let probe = Command::new("python3").args(["-c", "import memor; assert memor.MEMOR_VERSION == '1.1'"]).output();
     let available = probe.is_ok_and(|o| o.status.success());
     if !available && std::env::var_os("MEMOR_REQUIRE_PYTHON").is_some() {
         panic!("MEMOR_REQUIRE_PYTHON is set but `python3 -c 'import memor'` (memor 1.1) fails");
@@ -24,17 +22,17 @@ fn python_memor_available() -> bool {
     available
 }
 
-/// memor cannot write a template without custom map (spec Q7): give those an empty one.
+/// memor cannot write a template without custom map (spec Q7): give those an empty one. And
+/// memor drops what it does not know (the engine of a non-memor template), so use memor's.
 fn with_custom_map(t: &mut PromptTemplate) {
     if t.custom_map().is_none() {
         t.update_map(Some(serde_json::Map::new()));
     }
+    *t = t.clone().with_engine(memor_core::MEMOR_ENGINE);
 }
 
 fn samples<T>(strategy: impl Strategy<Value = T>, n: usize, runner: &mut TestRunner) -> Vec<T> {
-    (0..n)
-        .map(|_| strategy.new_tree(runner).unwrap().current())
-        .collect()
+    (0..n).map(|_| strategy.new_tree(runner).unwrap().current()).collect()
 }
 
 #[test]
@@ -45,11 +43,7 @@ fn python_memor_reads_and_rewrites_our_files_byte_for_byte() {
     }
     let mut runner = TestRunner::deterministic();
     let mut docs: Vec<AnyDocument> = Vec::new();
-    docs.extend(
-        samples(roundtrip::response(), 60, &mut runner)
-            .into_iter()
-            .map(AnyDocument::Response),
-    );
+    docs.extend(samples(roundtrip::response(), 60, &mut runner).into_iter().map(AnyDocument::Response));
     for mut t in samples(roundtrip::template(), 60, &mut runner) {
         with_custom_map(&mut t);
         docs.push(AnyDocument::Template(t));
@@ -77,51 +71,18 @@ fn python_memor_reads_and_rewrites_our_files_byte_for_byte() {
         paths.push_str(&format!("{}\n", path.display()));
     }
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/it/memor_py.py");
-    let mut child = Command::new("python3")
-        .arg(script)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(paths.as_bytes())
-        .unwrap();
+    let mut child = Command::new("python3").arg(script).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(paths.as_bytes()).unwrap();
     let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let lines: Vec<Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let lines: Vec<Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), docs.len());
     for (i, (doc, python)) in docs.iter().zip(&lines).enumerate() {
         let ours = doc.to_json();
-        assert_eq!(
-            python.get("error"),
-            None,
-            "file {i} ({:?}) did not load in Python memor:\n{ours}",
-            doc.kind()
-        );
-        assert_eq!(
-            python["text"].as_str(),
-            Some(ours.as_str()),
-            "file {i}: Python memor re-saves other bytes"
-        );
-        assert_eq!(
-            python["size"].as_u64(),
-            Some(doc.get_size() as u64),
-            "file {i}: get_size"
-        );
+        assert_eq!(python.get("error"), None, "file {i} ({:?}) did not load in Python memor:\n{ours}", doc.kind());
+        assert_eq!(python["text"].as_str(), Some(ours.as_str()), "file {i}: Python memor re-saves other bytes");
+        assert_eq!(python["size"].as_u64(), Some(doc.get_size() as u64), "file {i}: get_size");
     }
-    eprintln!(
-        "Python memor 1.1 re-saved all {} files byte for byte",
-        docs.len()
-    );
+    eprintln!("Python memor 1.1 re-saved all {} files byte for byte", docs.len());
 }

@@ -1,8 +1,6 @@
 //! Property tests: anything built through the API survives save -> load -> save unchanged.
 
-use memor_core::{
-    Document, Message, Number, Prompt, PromptTemplate, Response, Role, Session, Timestamp,
-};
+use memor_core::{Document, Message, Number, Prompt, PromptTemplate, Response, Role, Session, Timestamp};
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 
@@ -12,24 +10,16 @@ fn role() -> impl Strategy<Value = Role> {
 
 fn text() -> impl Strategy<Value = String> {
     // Any Unicode scalar values, with a bias towards the characters escaping cares about.
-    prop_oneof![
-        any::<String>(),
-        "[ -~\\n\\t\"\\\\\u{7f}\u{e9}\u{1F600}{}]{0,40}"
-    ]
+    prop_oneof![any::<String>(), "[ -~\\n\\t\"\\\\\u{7f}\u{e9}\u{1F600}{}]{0,40}"]
 }
 
 fn number(max: f64) -> impl Strategy<Value = Number> {
-    prop_oneof![
-        (0..=max as u64).prop_map(Number::Int),
-        (0.0..=max).prop_map(Number::Float)
-    ]
+    prop_oneof![(0..=max as u64).prop_map(Number::Int), (0.0..=max).prop_map(Number::Float)]
 }
 
 fn timestamp() -> impl Strategy<Value = Timestamp> {
     (1i64..=253_402_300_799, -86_399i64..=86_399).prop_map(|(secs, offset)| {
-        let local = chrono::DateTime::from_timestamp(secs, 0)
-            .unwrap()
-            .naive_utc();
+        let local = chrono::DateTime::from_timestamp(secs, 0).unwrap().naive_utc();
         Timestamp::from_parts(local, offset * 1_000_000).unwrap()
     })
 }
@@ -40,9 +30,7 @@ fn json_value() -> impl Strategy<Value = Value> {
         any::<bool>().prop_map(Value::Bool),
         any::<i64>().prop_map(Value::from),
         any::<u64>().prop_map(Value::from),
-        any::<f64>()
-            .prop_filter("finite", |f| f.is_finite())
-            .prop_map(Value::from),
+        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
         text().prop_map(Value::String),
     ];
     leaf.prop_recursive(3, 16, 4, |inner| {
@@ -80,8 +68,9 @@ prop_compose! {
 prop_compose! {
     pub fn template()(content in proptest::option::of(text()), title in proptest::option::of(text()),
                   map in proptest::option::of(prop::collection::vec((text(), json_value()), 0..4)),
+                  engine in prop_oneof![Just("memor"), Just("tera")],
                   created in timestamp(), modified in timestamp()) -> PromptTemplate {
-        let mut t = PromptTemplate::default();
+        let mut t = PromptTemplate::default().with_engine(engine);
         t.update_content(content);
         t.update_title(title);
         t.update_map(map.map(|kv| kv.into_iter().collect()));
@@ -123,8 +112,7 @@ fn survives<T: Document + std::fmt::Debug>(value: &T) -> Result<(), TestCaseErro
     let text = value.to_json();
     prop_assert!(text.is_ascii());
     prop_assert_eq!(text.len(), value.get_size());
-    let loaded =
-        T::from_json(&text).map_err(|e| TestCaseError::fail(format!("{e}: {:?}", e.detail())))?;
+    let loaded = T::from_json(&text).map_err(|e| TestCaseError::fail(format!("{e}: {:?}", e.detail())))?;
     prop_assert_eq!(loaded.to_json(), text);
     prop_assert_eq!(loaded.to_value(), value.to_value());
     Ok(())

@@ -12,11 +12,9 @@ pub struct Items;
 
 fn pairs(value: Value) -> Value {
     match value {
-        Value::Object(map) => Value::Array(
-            map.into_iter()
-                .map(|(k, v)| Value::Array(vec![Value::String(k), v]))
-                .collect(),
-        ),
+        Value::Object(map) => {
+            Value::Array(map.into_iter().map(|(k, v)| Value::Array(vec![Value::String(k), v])).collect())
+        }
         other => other,
     }
 }

@@ -27,55 +27,31 @@ pub struct Found {
 
 /// A compiled query.
 enum Matcher {
-    Plain {
-        needle: String,
-        case_sensitive: bool,
-    },
+    Plain { needle: String, case_sensitive: bool },
     Regex(fancy_regex::Regex),
 }
 
 impl Matcher {
     fn new(query: &str, options: SearchOptions) -> Result<Self> {
         if !options.regex {
-            let needle = if options.case_sensitive {
-                query.to_owned()
-            } else {
-                query.chars().map(fold::fold).collect()
-            };
-            return Ok(Matcher::Plain {
-                needle,
-                case_sensitive: options.case_sensitive,
-            });
+            let needle =
+                if options.case_sensitive { query.to_owned() } else { query.chars().map(fold::fold).collect() };
+            return Ok(Matcher::Plain { needle, case_sensitive: options.case_sensitive });
         }
-        let pattern =
-            python_regex::translate(query, !options.case_sensitive).map_err(|message| {
-                Error::Regex {
-                    pattern: query.to_owned(),
-                    message,
-                }
-            })?;
+        let pattern = python_regex::translate(query, !options.case_sensitive)
+            .map_err(|message| Error::Regex { pattern: query.to_owned(), message })?;
         fancy_regex::Regex::new(&pattern)
             .map(Matcher::Regex)
-            .map_err(|e| Error::Regex {
-                pattern: query.to_owned(),
-                message: e.to_string(),
-            })
+            .map_err(|e| Error::Regex { pattern: query.to_owned(), message: e.to_string() })
     }
 
     fn is_match(&self, text: &str) -> Result<bool> {
         match self {
-            Matcher::Plain {
-                needle,
-                case_sensitive: true,
-            } => Ok(text.contains(needle.as_str())),
-            Matcher::Plain {
-                needle,
-                case_sensitive: false,
-            } => Ok(contains_folded(text, needle)),
-            Matcher::Regex(re) => re.is_match(text).map_err(|e| Error::Regex {
-                pattern: re.as_str().to_owned(),
-                message: e.to_string(),
-            }),
+            Matcher::Plain { needle, case_sensitive: true } => Ok(text.contains(needle.as_str())),
+            Matcher::Plain { needle, case_sensitive: false } => Ok(contains_folded(text, needle)),
+            Matcher::Regex(re) => {
+                re.is_match(text).map_err(|e| Error::Regex { pattern: re.as_str().to_owned(), message: e.to_string() })
+            }
         }
     }
 }
@@ -102,10 +78,7 @@ fn contains_folded(text: &str, needle: &str) -> bool {
 /// skipped), in order.
 pub fn search(session: &Session, query: &str, options: SearchOptions) -> Result<Found> {
     let matcher = Matcher::new(query, options)?;
-    let mut found = Found {
-        indices: Vec::new(),
-        warnings: Vec::new(),
-    };
+    let mut found = Found { indices: Vec::new(), warnings: Vec::new() };
     let mut cx = Context::new(true);
     for (i, message) in session.iter().enumerate() {
         let message = MessageRef::from(message);

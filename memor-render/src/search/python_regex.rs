@@ -9,8 +9,7 @@
 //! Everything else is passed through; what `fancy_regex` then refuses is an error.
 
 const WORD: &str = r"\p{L}\p{N}_";
-const SPACE: &str =
-    r"\t-\r\x1C-\x20\x{85}\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}";
+const SPACE: &str = r"\t-\r\x1C-\x20\x{85}\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}";
 
 /// The `fancy_regex` pattern for a Python pattern.
 pub(crate) fn translate(pattern: &str, ignore_case: bool) -> Result<String, String> {
@@ -36,21 +35,18 @@ pub(crate) fn translate(pattern: &str, ignore_case: bool) -> Result<String, Stri
                     'W' => out.push_str(&format!("[^{WORD}]")),
                     's' => out.push_str(&format!("[{SPACE}]")),
                     'S' => out.push_str(&format!("[^{SPACE}]")),
-                    'b' if !in_class => out.push_str(&format!(
-                        "(?:(?<=[{WORD}])(?![{WORD}])|(?<![{WORD}])(?=[{WORD}]))"
-                    )),
-                    'B' if !in_class => out.push_str(&format!(
-                        "(?:(?<=[{WORD}])(?=[{WORD}])|(?<![{WORD}])(?![{WORD}]))"
-                    )),
+                    'b' if !in_class => {
+                        out.push_str(&format!("(?:(?<=[{WORD}])(?![{WORD}])|(?<![{WORD}])(?=[{WORD}]))"))
+                    }
+                    'B' if !in_class => {
+                        out.push_str(&format!("(?:(?<=[{WORD}])(?=[{WORD}])|(?<![{WORD}])(?![{WORD}]))"))
+                    }
                     'Z' => out.push_str(r"\z"),
                     'u' | 'U' => {
                         let n = if e == 'u' { 4 } else { 8 };
                         let hex: String = chars.iter().skip(i).take(n).collect();
                         if hex.len() != n || !hex.chars().all(|h| h.is_ascii_hexdigit()) {
-                            return Err(format!(
-                                "incomplete escape \\{e}{hex} at position {}",
-                                i - 2
-                            ));
+                            return Err(format!("incomplete escape \\{e}{hex} at position {}", i - 2));
                         }
                         out.push_str(&format!("\\x{{{hex}}}"));
                         i += n;
@@ -115,10 +111,7 @@ fn quantifier(s: &[char]) -> Option<(String, usize)> {
         None => (body.as_str(), None),
     };
     let digits = |t: &str| t.chars().all(|c| c.is_ascii_digit());
-    if !digits(low)
-        || !high.is_none_or(digits)
-        || (low.is_empty() && high.is_none_or(str::is_empty))
-    {
+    if !digits(low) || !high.is_none_or(digits) || (low.is_empty() && high.is_none_or(str::is_empty)) {
         return None;
     }
     let low = if low.is_empty() { "0" } else { low };

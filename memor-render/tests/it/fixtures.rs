@@ -5,9 +5,7 @@ use std::path::PathBuf;
 use serde_json::Value;
 
 pub fn read(relative: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../testdata")
-        .join(relative);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../testdata").join(relative);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -27,9 +25,7 @@ pub fn untag(v: &Value) -> Value {
                 _ => Value::Object(map.iter().map(|(k, v)| (k.clone(), untag(v))).collect()),
             }
         }
-        Value::Object(map) => {
-            Value::Object(map.iter().map(|(k, v)| (k.clone(), untag(v))).collect())
-        }
+        Value::Object(map) => Value::Object(map.iter().map(|(k, v)| (k.clone(), untag(v))).collect()),
         Value::Array(items) => Value::Array(items.iter().map(untag).collect()),
         other => other.clone(),
     }

@@ -5,4 +5,5 @@
 
 mod fixtures;
 mod render;
+mod table;
 mod xml;

@@ -39,7 +39,7 @@ fn ids(prefix: &str, n: usize) -> impl Iterator<Item = String> + '_ {
 #[test]
 fn responses_and_prompts_render_as_in_memor() {
     let registry = RendererRegistry::global();
-    let mut checked = 0;
+    let (mut checked, mut presets) = (0, 0);
     for (dir, prefix, n) in [("responses", "R", 40), ("prompts", "P", 44)] {
         for id in ids(prefix, n) {
             let file = fixtures::read(&format!("conformance/objects/{dir}/{id}.json"));
@@ -68,25 +68,45 @@ fn responses_and_prompts_render_as_in_memor() {
                 };
                 assert_eq!(quiet_warnings, want_quiet["warnings"], "{id} quiet {name}");
             }
-            let text = registry
-                .render_message(message, "string", false)
-                .map(|r| r.value);
+            let text = registry.render_message(message, "string", false).map(|r| r.value);
             let str_want = expected["str"].get("value").cloned();
             assert_eq!(text.as_ref().ok().cloned(), str_want, "{id} str");
-            let len = text
-                .ok()
-                .and_then(|t| t.as_str().map(|s| s.chars().count()))
-                .unwrap_or(0);
+            let len = text.ok().and_then(|t| t.as_str().map(|s| s.chars().count())).unwrap_or(0);
             assert_eq!(Value::from(len), expected["len"]["value"], "{id} len");
-            assert_eq!(
-                Value::from(str_want.is_some()),
-                expected["check_render"]["value"],
-                "{id} check_render"
-            );
+            assert_eq!(Value::from(str_want.is_some()), expected["check_render"]["value"], "{id} check_render");
+            let repr = match message {
+                MessageRef::Prompt(p) => p.repr(),
+                MessageRef::Response(r) => r.repr(),
+            };
+            assert_eq!(Value::from(repr), expected["repr"]["value"], "{id} repr");
+            if let MessageRef::Prompt(p) = message {
+                presets += preset_matrix(&id, p, &expected["preset_matrix"]);
+            }
         }
     }
-    eprintln!("message renders as memor: {checked}");
+    eprintln!("message renders as memor: {checked}, preset renders: {presets}");
     assert_eq!(checked, 84 * 5);
+    assert_eq!(presets, 44 * 56);
+}
+
+/// The prompt's STRING render after `update_template(PresetPromptTemplate.FAMILY.MEMBER)`.
+fn preset_matrix(id: &str, prompt: &Prompt, expected: &Value) -> usize {
+    let mut checked = 0;
+    for preset in memor_templates::presets::PRESETS {
+        let mut p = prompt.clone();
+        p.update_template(preset.template());
+        let got = p.text();
+        let want = &expected[preset.name];
+        match (got, want.get("value")) {
+            (Ok(text), Some(v)) => assert_eq!(Value::String(text), *v, "{id} {}", preset.name),
+            (Err(e), None) => {
+                assert_eq!(e.to_string(), want["error"]["message"].as_str().unwrap(), "{id} {}", preset.name)
+            }
+            (got, _) => panic!("{id} {}: got {got:?}, want {want}", preset.name),
+        }
+        checked += 1;
+    }
+    checked
 }
 
 #[test]
@@ -110,22 +130,13 @@ fn sessions_render_search_and_count_as_in_memor() {
                 Ok(r) => warnings(&r.warnings),
                 Err(e) => warnings(e.warnings()),
             };
-            assert_eq!(
-                got, expected["render_quiet"][name]["warnings"],
-                "{id} quiet {name} warnings"
-            );
+            assert_eq!(got, expected["render_quiet"][name]["warnings"], "{id} quiet {name} warnings");
         }
         let text = session.text().map(Value::String);
-        assert_eq!(
-            text.as_ref().ok().cloned(),
-            expected["str"].get("value").cloned(),
-            "{id} str"
-        );
-        assert_eq!(
-            Value::from(session.check_render()),
-            expected["check_render"]["value"],
-            "{id} check_render"
-        );
+        assert_eq!(text.as_ref().ok().cloned(), expected["str"].get("value").cloned(), "{id} str");
+        assert_eq!(Value::from(session.check_render()), expected["check_render"]["value"], "{id} check_render");
+        assert_eq!(Value::from(session.repr()), expected["repr"]["value"], "{id} repr");
+        assert_eq!(Value::from(session.len()), expected["len"]["value"], "{id} len");
         for case in expected["search"].as_array().unwrap() {
             let options = memor_render::SearchOptions {
                 regex: case["use_regex"].as_bool().unwrap(),
@@ -141,34 +152,15 @@ fn sessions_render_search_and_count_as_in_memor() {
         // The render counter: uncounted renders leave it, counted ones add one, and a counted
         // DICTIONARY render shows the count from before it.
         let trace = &expected["render_counter_trace"];
-        assert_eq!(
-            Value::from(session.render_counter()),
-            trace["initial"],
-            "{id}"
-        );
+        assert_eq!(Value::from(session.render_counter()), trace["initial"], "{id}");
         if session.check_render() {
             session.render("string").unwrap();
-            assert_eq!(
-                Value::from(session.render_counter()),
-                trace["after_one_counted_render"],
-                "{id}"
-            );
+            assert_eq!(Value::from(session.render_counter()), trace["after_one_counted_render"], "{id}");
             let dict = session.render("dictionary").unwrap();
-            assert_eq!(
-                dict.value["render_counter"], trace["dictionary_render_counter_field"],
-                "{id}"
-            );
-            assert_eq!(
-                Value::from(session.render_counter()),
-                trace["after_two_counted_renders"],
-                "{id}"
-            );
+            assert_eq!(dict.value["render_counter"], trace["dictionary_render_counter_field"], "{id}");
+            assert_eq!(Value::from(session.render_counter()), trace["after_two_counted_renders"], "{id}");
             session.reset_render_counter();
-            assert_eq!(
-                Value::from(session.render_counter()),
-                trace["after_reset"],
-                "{id}"
-            );
+            assert_eq!(Value::from(session.render_counter()), trace["after_reset"], "{id}");
         }
     }
     eprintln!("session renders as memor: {renders}, searches: {searches}");

@@ -58,9 +58,7 @@ fn random_inputs_never_panic() {
     let mut ok = 0;
     for _ in 0..50_000 {
         let len = next(&mut state) % 14;
-        let text: String = (0..len)
-            .map(|_| PIECES[(next(&mut state) % PIECES.len() as u64) as usize])
-            .collect();
+        let text: String = (0..len).map(|_| PIECES[(next(&mut state) % PIECES.len() as u64) as usize]).collect();
         if memor_templates::format(&text, args).is_ok() {
             ok += 1;
         }

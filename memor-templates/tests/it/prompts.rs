@@ -21,13 +21,11 @@ fn prompts_render_with_own_template_and_every_preset_like_memor() {
         let prompt = load(&path);
         let expected = load(&dir.join(format!("P{n:03}.expected.json")));
 
-        let basic =
-            json!({"content": "{instruction}{prompt[message]}", "custom_map": {"instruction": ""}});
+        let basic = json!({"content": "{instruction}{prompt[message]}", "custom_map": {"instruction": ""}});
         let template = prompt.get("template").unwrap_or(&basic);
         let args = render_args(&prompt, &template["custom_map"]);
         own_checked += 1;
-        if let Some(why) = check_render(&template["content"], &args, &expected["render"]["STRING"])
-        {
+        if let Some(why) = check_render(&template["content"], &args, &expected["render"]["STRING"]) {
             failures.push(format!("P{n:03} render.STRING: {why}"));
         }
 

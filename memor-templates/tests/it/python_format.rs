@@ -23,15 +23,7 @@ fn format_matches_python() {
             failures.push(format!("{content:?} {args:?}: got {got:?}, want {case}"));
         }
     }
-    println!(
-        "python_format_cases: {} checked, {} matched",
-        cases.len(),
-        cases.len() - failures.len()
-    );
+    println!("python_format_cases: {} checked, {} matched", cases.len(), cases.len() - failures.len());
     assert_eq!(cases.len(), doc["count"].as_u64().unwrap() as usize);
-    assert!(
-        failures.is_empty(),
-        "{} mismatches: {failures:#?}",
-        failures.len()
-    );
+    assert!(failures.is_empty(), "{} mismatches: {failures:#?}", failures.len());
 }

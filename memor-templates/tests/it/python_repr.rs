@@ -21,10 +21,7 @@ fn string_repr_and_ascii_match_python() {
             failures.push(format!("ascii {text:?}"));
         }
     }
-    println!(
-        "python_str_repr: {checked} strings, {} mismatches",
-        failures.len()
-    );
+    println!("python_str_repr: {checked} strings, {} mismatches", failures.len());
     assert_eq!(checked, 368);
     assert!(failures.is_empty(), "{failures:#?}");
 }

@@ -17,9 +17,7 @@ fn templates_render_reference_prompts_like_memor() {
         templates += 1;
         let template = load(&path);
         let expected = load(&dir.join(format!("templates/T{n:03}.expected.json")));
-        let renders = expected["render_with_reference_prompts"]
-            .as_object()
-            .unwrap();
+        let renders = expected["render_with_reference_prompts"].as_object().unwrap();
         for (prompt_id, outcome) in renders {
             let prompt = load(&dir.join(format!("prompts/{prompt_id}.json")));
             let args = render_args(&prompt, &template["custom_map"]);
