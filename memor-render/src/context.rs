@@ -1,8 +1,12 @@
 //! [`Context`]: what a renderer can ask while it renders — the text of a message (memor's
 //! STRING render) — and where it leaves warnings.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+
 use memor_core::json::WithoutTemplate;
-use memor_core::{Document, Prompt, PyFloat, Session};
+use memor_core::{Document, Prompt, PyFloat, Response, Session};
+use memor_templates::plan::{self, PathPart, Step};
 use serde_json::{Map, Value};
 
 use crate::{Error, MessageRef, Result, Warning};
@@ -12,11 +16,16 @@ use crate::{Error, MessageRef, Result, Warning};
 pub struct Context {
     show_warning: bool,
     warnings: Vec<Warning>,
+    /// Template contents already planned in this call (a session's prompts share templates).
+    plans: HashMap<String, Option<Vec<Step>>>,
+    /// The content planned last, by address: prompts loaded together share one template, so
+    /// this usually answers without hashing.
+    last: Option<(usize, usize, Option<Vec<Step>>)>,
 }
 
 impl Context {
     pub(crate) fn new(show_warning: bool) -> Self {
-        Context { show_warning, warnings: Vec::new() }
+        Context { show_warning, warnings: Vec::new(), plans: HashMap::new(), last: None }
     }
 
     pub(crate) fn into_warnings(self) -> Vec<Warning> {
@@ -42,11 +51,35 @@ impl Context {
 
     /// A message's text, memor's STRING render: a response's message, or what a prompt's
     /// template makes of the prompt (memor's `MemorRenderError` when it cannot).
-    pub fn text(&mut self, message: MessageRef<'_>) -> Result<String> {
-        match message {
-            MessageRef::Response(r) => Ok(r.message().to_owned()),
-            MessageRef::Prompt(p) => prompt_text(p),
+    pub fn text<'m>(&mut self, message: MessageRef<'m>) -> Result<Cow<'m, str>> {
+        let prompt = match message {
+            MessageRef::Response(r) => return Ok(Cow::Borrowed(r.message())),
+            MessageRef::Prompt(p) => p,
+        };
+        let Some(content) = prompt.template().content() else {
+            return Err(Error::render("the template has no content"));
+        };
+        if let Some(steps) = self.plan(content) {
+            if let Some(text) = follow(steps, prompt) {
+                return Ok(text);
+            }
         }
+        memor_templates::format(content, &template_arguments(prompt))
+            .map(Cow::Owned)
+            .map_err(|e| Error::render(e.to_string()))
+    }
+
+    /// The plan of a template's content, made once per call.
+    fn plan(&mut self, content: &str) -> Option<&[Step]> {
+        let key = (content.as_ptr() as usize, content.len());
+        if self.last.as_ref().is_none_or(|(ptr, len, _)| (*ptr, *len) != key) {
+            if !self.plans.contains_key(content) {
+                self.plans.insert(content.to_owned(), plan::plan(content));
+            }
+            let steps = self.plans.get(content).cloned().flatten();
+            self.last = Some((key.0, key.1, steps));
+        }
+        self.last.as_ref().and_then(|(_, _, steps)| steps.as_deref())
     }
 
     /// memor's message size check, run at the start of every message render (a renderer that
@@ -87,11 +120,64 @@ pub fn template_arguments(prompt: &Prompt) -> Map<String, Value> {
     args
 }
 
-fn prompt_text(prompt: &Prompt) -> Result<String> {
-    let Some(content) = prompt.template().content() else {
-        return Err(Error::render("the template has no content"));
+/// A plan's text for `prompt`, for the lookups memor's templates use: a string from the
+/// custom map, `prompt[message]`, `response[message]`, `responses[N][message]`. `None` for any
+/// other lookup (the caller then formats with all arguments, which decides exactly). Borrows
+/// when the text is one piece of the prompt, as with memor's default template.
+fn follow<'p>(steps: &[Step], prompt: &'p Prompt) -> Option<Cow<'p, str>> {
+    let custom = prompt.template().custom_map();
+    let piece = |step: &Step| match step {
+        Step::Lookup { name, path } => lookup(name, path, prompt, custom).map(Cow::Borrowed),
+        Step::Literal(text) => Some(Cow::Owned(text.clone())),
     };
-    memor_templates::format(content, &template_arguments(prompt)).map_err(|e| Error::render(e.to_string()))
+    // Literal steps are never empty (the plan drops empty text): with none, and at most one
+    // non-empty lookup, the text is a borrowed piece of the prompt.
+    let mut single: Option<&'p str> = None;
+    let mut borrowable = true;
+    for step in steps {
+        match step {
+            Step::Literal(_) => borrowable = false,
+            Step::Lookup { name, path } => {
+                let text = lookup(name, path, prompt, custom)?;
+                if !text.is_empty() {
+                    borrowable &= single.is_none();
+                    single = Some(text);
+                }
+            }
+        }
+    }
+    if borrowable {
+        return Some(Cow::Borrowed(single.unwrap_or("")));
+    }
+    let mut out = String::new();
+    for step in steps {
+        out.push_str(&piece(step)?);
+    }
+    Some(Cow::Owned(out))
+}
+
+fn lookup<'p>(
+    name: &str,
+    path: &[PathPart],
+    prompt: &'p Prompt,
+    custom: Option<&'p Map<String, Value>>,
+) -> Option<&'p str> {
+    // The custom map's keys come last in memor's arguments, so they shadow the rest (Q18).
+    if let Some(value) = custom.and_then(|m| m.get(name)) {
+        return match (value, path) {
+            (Value::String(s), []) => Some(s),
+            _ => None,
+        };
+    }
+    let message = PathPart::Key("message".to_owned());
+    match (name, path) {
+        ("prompt", [key]) if *key == message => Some(prompt.message()),
+        ("response", [key]) if *key == message => prompt.selected_response().map(Response::message),
+        ("responses", [PathPart::Index(i), key]) if *key == message => {
+            prompt.responses().get(*i).map(Response::message)
+        }
+        _ => None,
+    }
 }
 
 /// memor's size-warning rule: `warnings["size"]["enable"]` is truthy, the threshold is a

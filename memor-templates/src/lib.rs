@@ -27,6 +27,7 @@ mod error;
 mod float;
 mod lookup;
 mod number;
+pub mod plan;
 pub mod presets;
 mod printable;
 mod repr;

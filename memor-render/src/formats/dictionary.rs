@@ -20,7 +20,7 @@ impl Renderer for Dictionary {
     fn message(&self, message: MessageRef<'_>, cx: &mut Context) -> Result<Value> {
         let mut value = message.to_value();
         if let (MessageRef::Prompt(_), Value::Object(map)) = (message, &mut value) {
-            map.insert("content".into(), Value::String(cx.text(message)?));
+            map.insert("content".into(), Value::String(cx.text(message)?.into_owned()));
         }
         Ok(value)
     }

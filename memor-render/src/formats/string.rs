@@ -29,7 +29,7 @@ impl Renderer for StringFormat {
     }
 
     fn message(&self, message: MessageRef<'_>, cx: &mut Context) -> Result<Value> {
-        cx.text(message).map(Value::String)
+        cx.text(message).map(|t| Value::String(t.into_owned()))
     }
 
     fn session(&self, session: &Session, cx: &mut Context) -> Result<Value> {

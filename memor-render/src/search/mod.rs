@@ -64,14 +64,27 @@ fn contains_folded(text: &str, needle: &str) -> bool {
         return true;
     }
     if text.is_ascii() {
-        if !needle.is_ascii() {
-            return false;
-        }
-        let (t, n) = (text.as_bytes(), needle.as_bytes());
-        return t.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n));
+        return needle.is_ascii() && contains_ascii_nocase(text.as_bytes(), needle.as_bytes());
     }
     let folded: String = text.chars().map(fold::fold).collect();
     folded.contains(needle)
+}
+
+/// ASCII case-insensitive search: candidates from `memchr2` on the needle's first byte in
+/// both cases, each checked in full.
+fn contains_ascii_nocase(text: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else { return true };
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    let mut from = 0;
+    while let Some(i) = memchr::memchr2(lower, upper, &text[from..]) {
+        let at = from + i;
+        match text.get(at + 1..at + needle.len()) {
+            Some(candidate) if candidate.eq_ignore_ascii_case(rest) => return true,
+            Some(_) => from = at + 1,
+            None => return false,
+        }
+    }
+    false
 }
 
 /// Searches every message's text (memor's STRING render; messages that cannot render are
