@@ -64,7 +64,12 @@ fn run(command: Command) -> Result<(), Failure> {
             let rendered = match AnyDocument::load(&file, kind)? {
                 AnyDocument::Prompt(p) => registry.render_message(MessageRef::Prompt(&p), &format, true)?,
                 AnyDocument::Response(r) => registry.render_message(MessageRef::Response(&r), &format, true)?,
-                AnyDocument::Session(s) => registry.render_session(&s, &format, true)?,
+                AnyDocument::Session(s) => {
+                    let rendered = registry.render_session_json(&s, &format, true)?;
+                    warn(&rendered.warnings);
+                    println!("{}", rendered.json);
+                    return Ok(());
+                }
                 AnyDocument::Template(_) => {
                     return Err(Failure {
                         message: "a template renders only through a prompt".into(),

@@ -27,6 +27,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let registry = RendererRegistry::global();
     let report = |label: &str, d: Duration| println!("{label}\t{:.3} ms", d.as_secs_f64() * 1e3);
     report("render_openai", best(runs, || registry.render_session(&session, "openai", true)));
+    report("render_openai_json", best(runs, || registry.render_session_json(&session, "openai", true)));
     report("render_string", best(runs, || registry.render_session(&session, "string", true)));
     let plain = SearchOptions::default();
     report("search_plain", best(runs, || memor_render::search(&session, "memory context", plain)));

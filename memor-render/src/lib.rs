@@ -37,8 +37,8 @@ pub use context::{Context, template_arguments};
 pub use error::{Error, Result};
 pub use ext::{RenderExt, SessionRenderExt};
 pub use message_ref::MessageRef;
-pub use registry::{Rendered, RendererRegistry};
-pub use renderer::{Renderer, enabled};
+pub use registry::{Rendered, RenderedJson, RendererRegistry};
+pub use renderer::{Renderer, enabled, write_json_str};
 pub use search::{Found, SearchOptions, search};
 pub use warning::{Category, Warning};
 

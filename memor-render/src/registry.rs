@@ -18,6 +18,15 @@ pub struct Rendered {
     pub warnings: Vec<Warning>,
 }
 
+/// What a render to JSON text gives: the text, and memor's warnings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RenderedJson {
+    /// Compact JSON (`serde_json::to_string` of the rendered value).
+    pub json: String,
+    /// memor's warnings, in order.
+    pub warnings: Vec<Warning>,
+}
+
 /// Render formats by id. Built-ins are registered explicitly; plugins through
 /// [`register_renderer!`](crate::register_renderer) (collected by [`with_plugins`](Self::with_plugins))
 /// or with [`register`](Self::register). Ids are unique: registering one twice is an error.
@@ -113,6 +122,23 @@ impl RendererRegistry {
     /// Renders a response.
     pub fn render_response(&self, response: &Response, format: &str, show_warning: bool) -> Result<Rendered> {
         self.render_message(MessageRef::Response(response), format, show_warning)
+    }
+
+    /// Renders a session straight to JSON text (the same text as serializing
+    /// [`render_session`](Self::render_session)'s value), without building the value where the
+    /// format can: what a provider adapter sends and what `memor render` prints.
+    pub fn render_session_json(&self, session: &Session, format: &str, show_warning: bool) -> Result<RenderedJson> {
+        let renderer = self.get(format)?;
+        let mut cx = Context::new(show_warning);
+        if show_warning {
+            cx.check_session_size(session);
+        }
+        cx.set_show_warning(true);
+        let mut json = String::with_capacity(64 * 1024);
+        match renderer.session_json(session, &mut cx, &mut json) {
+            Ok(()) => Ok(RenderedJson { json, warnings: cx.into_warnings() }),
+            Err(e) => Err(e.after(cx)),
+        }
     }
 
     /// Renders a session without counting the render (memor's `enable_counter=False`). The

@@ -49,7 +49,18 @@ pub trait Renderer: Send + Sync + 'static {
         }
         Ok(Value::Array(out))
     }
+
+    /// Writes the session's render as compact JSON text: exactly `serde_json::to_string` of
+    /// [`session`](Self::session)'s value, which is the default. A format can write it directly,
+    /// without building the value (the built-ins do), for callers that send or print the text.
+    fn session_json(&self, session: &Session, cx: &mut Context, out: &mut String) -> Result<()> {
+        out.push_str(&self.session(session, cx)?.to_string());
+        Ok(())
+    }
 }
+
+/// Appends `text` as a JSON string (standard JSON escaping, as `serde_json` writes it).
+pub use memor_core::json::push_json_str as write_json_str;
 
 /// A session's enabled messages, in order.
 pub fn enabled(session: &Session) -> impl Iterator<Item = MessageRef<'_>> {

@@ -9,4 +9,4 @@ mod write;
 
 pub use load::__streaming_agrees;
 pub use ser::WithoutTemplate;
-pub use write::{Error, byte_len, to_string, to_vec};
+pub use write::{Error, byte_len, push_json_str, to_string, to_vec};

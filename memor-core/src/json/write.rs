@@ -530,3 +530,47 @@ mod tests {
         assert_eq!(to_string(&m).unwrap_err(), key_error());
     }
 }
+
+/// Appends `text` as a standard JSON string, exactly as `serde_json` writes it (`"`, `\` and
+/// control characters escaped; everything else, non-ASCII included, as is), skipping plain
+/// runs a word at a time.
+pub fn push_json_str(out: &mut String, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    loop {
+        // Stops are ASCII bytes, so both ends of every run are character boundaries.
+        let stop = start + scan::read_stop(&bytes[start..]);
+        out.push_str(text.get(start..stop).unwrap_or_default());
+        let Some(&b) = bytes.get(stop) else { break };
+        match b {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            0x08 => out.push_str("\\b"),
+            0x0c => out.push_str("\\f"),
+            _ => {
+                out.push_str("\\u00");
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 15)]));
+            }
+        }
+        start = stop + 1;
+    }
+    out.push('"');
+}
+
+#[cfg(test)]
+mod standard_json_tests {
+    #[test]
+    fn push_json_str_writes_what_serde_json_writes() {
+        for text in ["", "plain", "q\"b\\s/é😀\n\r\t\u{8}\u{c}\u{1}\u{1f}\u{7f}", "x".repeat(40).as_str()] {
+            let mut out = String::new();
+            super::push_json_str(&mut out, text);
+            assert_eq!(out, serde_json::to_string(text).unwrap(), "{text:?}");
+        }
+    }
+}

@@ -3,7 +3,7 @@
 use memor_core::Session;
 use serde_json::Value;
 
-use crate::renderer::enabled;
+use crate::renderer::{enabled, write_json_str};
 use crate::{Context, MessageRef, Renderer, Result};
 
 /// The message's text; for a session, every enabled message's text followed by `\n`.
@@ -34,5 +34,10 @@ impl Renderer for StringFormat {
 
     fn session(&self, session: &Session, cx: &mut Context) -> Result<Value> {
         Self::session_text(session, cx).map(Value::String)
+    }
+
+    fn session_json(&self, session: &Session, cx: &mut Context, out: &mut String) -> Result<()> {
+        write_json_str(out, &Self::session_text(session, cx)?);
+        Ok(())
     }
 }

@@ -27,16 +27,25 @@ pub struct Found {
 
 /// A compiled query.
 enum Matcher {
-    Plain { needle: String, case_sensitive: bool },
+    /// Exact text.
+    Plain(memchr::memmem::Finder<'static>),
+    /// Python's case-insensitive equality: the folded needle, found in the folded text.
+    Folded {
+        finder: memchr::memmem::Finder<'static>,
+        buffer: Vec<u8>,
+    },
     Regex(fancy_regex::Regex),
 }
 
 impl Matcher {
     fn new(query: &str, options: SearchOptions) -> Result<Self> {
+        if !options.regex && options.case_sensitive {
+            return Ok(Matcher::Plain(memchr::memmem::Finder::new(query.as_bytes()).into_owned()));
+        }
         if !options.regex {
-            let needle =
-                if options.case_sensitive { query.to_owned() } else { query.chars().map(fold::fold).collect() };
-            return Ok(Matcher::Plain { needle, case_sensitive: options.case_sensitive });
+            let folded: String = query.chars().map(fold::fold).collect();
+            let finder = memchr::memmem::Finder::new(folded.as_bytes()).into_owned();
+            return Ok(Matcher::Folded { finder, buffer: Vec::new() });
         }
         let pattern = python_regex::translate(query, !options.case_sensitive)
             .map_err(|message| Error::Regex { pattern: query.to_owned(), message })?;
@@ -45,10 +54,23 @@ impl Matcher {
             .map_err(|e| Error::Regex { pattern: query.to_owned(), message: e.to_string() })
     }
 
-    fn is_match(&self, text: &str) -> Result<bool> {
+    fn is_match(&mut self, text: &str) -> Result<bool> {
         match self {
-            Matcher::Plain { needle, case_sensitive: true } => Ok(text.contains(needle.as_str())),
-            Matcher::Plain { needle, case_sensitive: false } => Ok(contains_folded(text, needle)),
+            Matcher::Plain(finder) => Ok(finder.find(text.as_bytes()).is_some()),
+            Matcher::Folded { finder, buffer } => {
+                // Folding maps one character to one character, so a match in the folded text
+                // is a match in the text. ASCII text skips the table.
+                buffer.clear();
+                if text.is_ascii() {
+                    buffer.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
+                } else {
+                    let mut utf8 = [0; 4];
+                    for c in text.chars() {
+                        buffer.extend_from_slice(fold::fold(c).encode_utf8(&mut utf8).as_bytes());
+                    }
+                }
+                Ok(finder.find(buffer).is_some())
+            }
             Matcher::Regex(re) => {
                 re.is_match(text).map_err(|e| Error::Regex { pattern: re.as_str().to_owned(), message: e.to_string() })
             }
@@ -56,41 +78,10 @@ impl Matcher {
     }
 }
 
-/// Whether `text` contains `needle` (already folded) under Python's case-insensitive
-/// equality. Folding maps one character to one character, so folding the text and searching
-/// finds exactly the matches; ASCII text skips the table.
-fn contains_folded(text: &str, needle: &str) -> bool {
-    if needle.is_empty() {
-        return true;
-    }
-    if text.is_ascii() {
-        return needle.is_ascii() && contains_ascii_nocase(text.as_bytes(), needle.as_bytes());
-    }
-    let folded: String = text.chars().map(fold::fold).collect();
-    folded.contains(needle)
-}
-
-/// ASCII case-insensitive search: candidates from `memchr2` on the needle's first byte in
-/// both cases, each checked in full.
-fn contains_ascii_nocase(text: &[u8], needle: &[u8]) -> bool {
-    let Some((&first, rest)) = needle.split_first() else { return true };
-    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
-    let mut from = 0;
-    while let Some(i) = memchr::memchr2(lower, upper, &text[from..]) {
-        let at = from + i;
-        match text.get(at + 1..at + needle.len()) {
-            Some(candidate) if candidate.eq_ignore_ascii_case(rest) => return true,
-            Some(_) => from = at + 1,
-            None => return false,
-        }
-    }
-    false
-}
-
 /// Searches every message's text (memor's STRING render; messages that cannot render are
 /// skipped), in order.
 pub fn search(session: &Session, query: &str, options: SearchOptions) -> Result<Found> {
-    let matcher = Matcher::new(query, options)?;
+    let mut matcher = Matcher::new(query, options)?;
     let mut found = Found { indices: Vec::new(), warnings: Vec::new() };
     let mut cx = Context::new(true);
     for (i, message) in session.iter().enumerate() {

@@ -120,6 +120,16 @@ fn sessions_render_search_and_count_as_in_memor() {
         for (name, format) in FORMATS {
             let loud = registry.render_session(&session, format, true);
             renders += usize::from(check(&id, name, &loud, &expected["render"][name]));
+            // The JSON-text path writes exactly the value's JSON, with the same warnings.
+            let text = registry.render_session_json(&session, format, true);
+            match (&loud, &text) {
+                (Ok(v), Ok(t)) => {
+                    assert_eq!(t.json, v.value.to_string(), "{id} {name} json");
+                    assert_eq!(t.warnings, v.warnings, "{id} {name} json warnings");
+                }
+                (Err(a), Err(b)) => assert_eq!(a.warnings(), b.warnings(), "{id} {name} json"),
+                _ => panic!("{id} {name}: json and value renders disagree"),
+            }
             let quiet = registry.render_session(&session, format, false);
             assert_eq!(
                 quiet.as_ref().map(|r| &r.value).ok(),
