@@ -22,22 +22,34 @@
 //! [`FormatError`]): `.attribute` access (Python's result is interpreter-internal text),
 //! widths and float precisions above [`MAX_WIDTH`], and `{n:c}` of a surrogate code point.
 
+#[doc(hidden)]
+pub mod __private;
 mod decimal;
+mod engine;
+mod engine_error;
 mod error;
 mod float;
 mod lookup;
+mod memor_engine;
 mod number;
 pub mod plan;
 pub mod presets;
 mod printable;
+mod registry;
 mod repr;
 mod scan;
 mod spec;
+mod tera_engine;
 
 use serde_json::{Map, Value};
 
+pub use engine::TemplateEngine;
+pub use engine_error::EngineError;
 pub use error::FormatError;
+pub use memor_engine::MemorEngine;
+pub use registry::EngineRegistry;
 pub use repr::{py_ascii, py_repr, py_str};
+pub use tera_engine::TeraEngine;
 
 use lookup::Obj;
 use scan::{Field, Markup};

@@ -171,3 +171,61 @@ fn write_big_session(path: &Path, messages: usize) {
     );
     std::fs::write(path, text).unwrap();
 }
+
+#[test]
+fn formats_lists_memors_formats() {
+    let out = memor(&["formats"]);
+    assert!(out.status.success());
+    assert_eq!(stdout(&out), "ai_studio\ndictionary\nitems\nopenai\nstring\n");
+}
+
+#[test]
+fn render_prints_json_and_warnings_on_stderr() {
+    // S002 has a message whose size warning is enabled at 10 bytes.
+    let session = fixture("sessions/S002.json");
+    let out = memor(&["render", &session, "--format", "openai"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let value: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(
+        value[0],
+        serde_json::json!({"role": "assistant", "content": "   \n\t  : def add(a, b):\n    return a + b\n"})
+    );
+    assert_eq!(
+        stderr(&out),
+        "warning: Message aa7d01da-cc6e-4797-ae6c-c92f4e1132a9 exceeded size threshold (454 > 10).\n"
+    );
+    let text = memor(&["render", &fixture("responses/R003.json")]);
+    let message: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("responses/R003.json")).unwrap()).unwrap();
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&stdout(&text)).unwrap(), message["message"]);
+    let items = memor(&["render", &fixture("responses/R003.json"), "--format", "items"]);
+    let items: serde_json::Value = serde_json::from_str(&stdout(&items)).unwrap();
+    assert_eq!(items[0], serde_json::json!(["type", "Response"]));
+}
+
+#[test]
+fn render_errors_and_unknown_formats_exit_1_with_memors_message() {
+    let out = memor(&["render", &fixture("prompts/P001.json")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr(&out).lines().next(), Some("Prompt template and properties are incompatible."));
+    let out = memor(&["render", &fixture("responses/R003.json"), "--format", "yaml"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out).lines().next(),
+        Some("Invalid render format. It must be an instance of RenderFormat enum.")
+    );
+    assert!(stderr(&out).contains("known: ai_studio, dictionary, items, openai, string"), "{}", stderr(&out));
+}
+
+#[test]
+fn search_prints_matching_indices() {
+    let session = fixture("sessions/S002.json");
+    let out = memor(&["search", &session, "THE", "--case-sensitive"]);
+    assert_eq!(stdout(&out), "[]\n");
+    let out = memor(&["search", &session, "the"]);
+    assert_eq!(stdout(&out), "[3]\n");
+    let out = memor(&["search", &session, "^[A-Z]", "--regex"]);
+    assert!(out.status.success());
+    let out = memor(&["search", &session, "[", "--regex"]);
+    assert_eq!(out.status.code(), Some(1));
+}

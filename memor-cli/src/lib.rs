@@ -1,0 +1,108 @@
+//! The `memor` command: check, convert, measure, render and search memor 1.1 files from
+//! scripts.
+//!
+//! The contract scripts rely on is documented in the workspace README: exit 0 on success,
+//! 1 when a file is invalid or cannot be read or written (memor's message on the first line
+//! of stderr), 2 when the command line is wrong.
+//!
+//! The command is a library function so that a binary linking plugin crates (render formats
+//! registered with `memor_render::register_renderer!`) can offer them: see
+//! `memor-plugin-example`.
+
+mod args;
+
+use std::process::ExitCode;
+
+use args::{Command, Parsed};
+use memor_core::{AnyDocument, Document, Session};
+use memor_render::{MessageRef, RendererRegistry, SearchOptions, Warning};
+
+/// Runs the `memor` command with the process's arguments.
+pub fn main() -> ExitCode {
+    let command = match args::parse(std::env::args_os().skip(1)) {
+        Ok(Parsed::Run(command)) => command,
+        Ok(Parsed::Print(text)) => {
+            println!("{text}");
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprintln!("memor: {e}\n\n{}", args::USAGE);
+            return ExitCode::from(2);
+        }
+    };
+    match run(command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure { message, detail }) => {
+            eprintln!("{message}");
+            if let Some(detail) = detail {
+                eprintln!("  detail: {detail}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// memor's message, and what it leaves out.
+struct Failure {
+    message: String,
+    detail: Option<String>,
+}
+
+impl From<memor_core::Error> for Failure {
+    fn from(e: memor_core::Error) -> Self {
+        Failure { message: e.to_string(), detail: e.detail().map(str::to_owned) }
+    }
+}
+
+impl From<memor_render::Error> for Failure {
+    fn from(e: memor_render::Error) -> Self {
+        Failure { message: e.to_string(), detail: e.detail() }
+    }
+}
+
+fn run(command: Command) -> Result<(), Failure> {
+    match command {
+        Command::Check { file, kind } => println!("ok {}", AnyDocument::load(&file, kind)?.kind()),
+        Command::Save { file, out, kind } => AnyDocument::load(&file, kind)?.save(&out)?,
+        Command::Size { file, kind } => println!("{}", AnyDocument::load(&file, kind)?.get_size()),
+        Command::Render { file, kind, format } => {
+            let registry = RendererRegistry::global();
+            let rendered = match AnyDocument::load(&file, kind)? {
+                AnyDocument::Prompt(p) => registry.render_message(MessageRef::Prompt(&p), &format, true)?,
+                AnyDocument::Response(r) => registry.render_message(MessageRef::Response(&r), &format, true)?,
+                AnyDocument::Session(s) => {
+                    let rendered = registry.render_session_json(&s, &format, true)?;
+                    warn(&rendered.warnings);
+                    println!("{}", rendered.json);
+                    return Ok(());
+                }
+                AnyDocument::Template(_) => {
+                    return Err(Failure {
+                        message: "a template renders only through a prompt".into(),
+                        detail: Some(format!("{} holds a template", file.display())),
+                    });
+                }
+            };
+            warn(&rendered.warnings);
+            println!("{}", rendered.value);
+        }
+        Command::Search { file, query, regex, case_sensitive } => {
+            let session = Session::load(&file)?;
+            let found = memor_render::search(&session, &query, SearchOptions { regex, case_sensitive })?;
+            warn(&found.warnings);
+            println!("{}", serde_json::Value::from(found.indices));
+        }
+        Command::Formats => {
+            for id in RendererRegistry::global().ids() {
+                println!("{id}");
+            }
+        }
+    }
+    Ok(())
+}
+
+fn warn(warnings: &[Warning]) {
+    for w in warnings {
+        eprintln!("warning: {w}");
+    }
+}
