@@ -190,7 +190,8 @@ mod tests {
             assert_eq!(PyFloat(x).to_string(), python, "{bits}");
             assert_eq!(PyFloat(-x).to_string(), format!("-{python}"), "{bits}");
         }
-        assert_eq!(PyFloat(-914257405243013.25).to_string(), "-914257405243013.2");
+        // Exactly 914257405243013.25, halfway between ...013.2 and ...013.3.
+        assert_eq!(PyFloat(-(914_257_405_243_013.0 + 0.25)).to_string(), "-914257405243013.2");
     }
 
     #[test]

@@ -7,13 +7,10 @@ use memor_core::{Prompt, Response, Role, Session, models};
 use memor_render::prelude::*;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let response = Response::builder()
-        .message("I am fine.")
-        .model(models::GPT_4)
-        .temperature(0.9)
-        .score(0.9)
-        .build()?;
-    let prompt = Prompt::builder().message("Hello, how are you?").responses(vec![response.clone()]).role(Role::User).build();
+    let response =
+        Response::builder().message("I am fine.").model(models::GPT_4).temperature(0.9).score(0.9).build()?;
+    let prompt =
+        Prompt::builder().message("Hello, how are you?").responses(vec![response.clone()]).role(Role::User).build();
     let system = Prompt::builder().message("You are a friendly assistant.").role(Role::System).build();
 
     let mut session = Session::new(Some("session1".into()));

@@ -36,6 +36,8 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// memor's `Invalid XML tree structure.` (see [`crate::xml`]).
+    Xml(crate::xml::XmlError),
     /// A table row that is not a message.
     Table {
         /// The row (0-based, header excluded).
@@ -80,6 +82,7 @@ impl Error {
             Error::Render { detail, .. } => Some(detail.clone()),
             Error::UnknownFormat { id, known } => Some(format!("no format `{id}`; known: {}", known.join(", "))),
             Error::Core(e) => e.detail().map(str::to_owned),
+            Error::Xml(e) => Some(e.detail().to_string()),
             _ => None,
         }
     }
@@ -99,6 +102,7 @@ impl fmt::Display for Error {
                 write!(f, "invalid regular expression `{pattern}`: {message}")
             }
             Error::Table { row, message } => write!(f, "row {row}: {message}"),
+            Error::Xml(e) => e.fmt(f),
             Error::Core(e) => e.fmt(f),
             Error::Custom(e) => e.fmt(f),
         }
@@ -109,6 +113,7 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Core(e) => Some(e),
+            Error::Xml(e) => Some(e),
             Error::Custom(e) => Some(&**e),
             _ => None,
         }
@@ -118,5 +123,11 @@ impl std::error::Error for Error {
 impl From<memor_core::Error> for Error {
     fn from(e: memor_core::Error) -> Self {
         Error::Core(e)
+    }
+}
+
+impl From<crate::xml::XmlError> for Error {
+    fn from(e: crate::xml::XmlError) -> Self {
+        Error::Xml(e)
     }
 }

@@ -25,6 +25,21 @@ pub trait RenderExt {
         self.text().map_or(0, |t| t.chars().count())
     }
 
+    /// Whether [`len`](Self::len) is 0.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// memor's `contains_xml(verify)` on the STRING render (a prompt's render error is returned).
+    fn contains_xml(&self, verify: bool) -> Result<bool> {
+        self.text().map(|t| crate::xml::contains_xml(&t, verify))
+    }
+
+    /// memor's `xml_tree` of the STRING render.
+    fn xml_tree(&self) -> Result<serde_json::Value> {
+        Ok(crate::xml::xml_tree(&self.text()?)?)
+    }
+
     /// memor's `repr()`: `Prompt(message=…)` / `Response(message=…)`.
     fn repr(&self) -> String;
 }
@@ -104,3 +119,24 @@ impl SessionRenderExt for Session {
         RendererRegistry::global().render_session(self, format, show_warning)
     }
 }
+
+/// memor's `update_message_from_xml(tree)` for prompts and responses: the message becomes the
+/// XML text the tree describes (marks modified).
+pub trait XmlUpdateExt {
+    /// Replaces the message with the tree's XML text.
+    fn update_message_from_xml(&mut self, tree: &serde_json::Value) -> Result<()>;
+}
+
+macro_rules! xml_update_ext {
+    ($ty:ty) => {
+        impl XmlUpdateExt for $ty {
+            fn update_message_from_xml(&mut self, tree: &serde_json::Value) -> Result<()> {
+                let message = crate::xml::message_from_tree(tree)?;
+                self.update_message(message);
+                Ok(())
+            }
+        }
+    };
+}
+xml_update_ext!(Prompt);
+xml_update_ext!(Response);

@@ -35,7 +35,7 @@ pub mod xml;
 
 pub use context::{Context, template_arguments};
 pub use error::{Error, Result};
-pub use ext::{RenderExt, SessionRenderExt};
+pub use ext::{RenderExt, SessionRenderExt, XmlUpdateExt};
 pub use message_ref::MessageRef;
 pub use registry::{Rendered, RenderedJson, RendererRegistry};
 pub use renderer::{Renderer, enabled, write_json_str};
@@ -44,7 +44,7 @@ pub use warning::{Category, Warning};
 
 /// The extension traits, for `use memor_render::prelude::*`.
 pub mod prelude {
-    pub use crate::{RenderExt, SessionRenderExt};
+    pub use crate::{RenderExt, SessionRenderExt, XmlUpdateExt};
 }
 
 /// Registers a [`Renderer`] in the [global registry](RendererRegistry::global) of any binary

@@ -82,6 +82,22 @@ fn responses_and_prompts_render_as_in_memor() {
             if let MessageRef::Prompt(p) = message {
                 presets += preset_matrix(&id, p, &expected["preset_matrix"]);
             }
+            // The XML helpers, through the rendered text (a render error is memor's error).
+            let (found, verified, tree) = match message {
+                MessageRef::Prompt(p) => (p.contains_xml(false), p.contains_xml(true), p.xml_tree()),
+                MessageRef::Response(r) => (r.contains_xml(false), r.contains_xml(true), r.xml_tree()),
+            };
+            let outcome = |r: memor_render::Result<Value>| match r {
+                Ok(v) => json!({ "value": v }),
+                Err(e) => json!({ "error": e.to_string() }),
+            };
+            let want = |w: &Value| match w.get("value") {
+                Some(v) => json!({ "value": v }),
+                None => json!({ "error": w["error"]["message"] }),
+            };
+            assert_eq!(outcome(found.map(Value::from)), want(&expected["contains_xml"]["verify_false"]), "{id}");
+            assert_eq!(outcome(verified.map(Value::from)), want(&expected["contains_xml"]["verify_true"]), "{id}");
+            assert_eq!(outcome(tree), want(&expected["xml_tree"]), "{id} xml_tree");
         }
     }
     eprintln!("message renders as memor: {checked}, preset renders: {presets}");

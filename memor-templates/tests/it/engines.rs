@@ -2,21 +2,18 @@
 use memor_templates::{TemplateEngine, TeraEngine};
 use serde_json::json;
 
-#[test]
-fn probe_self_include() {
-    let args = json!({});
+fn run(t: &str) {
+    let args = json!({"x": 1});
     let args = args.as_object().unwrap();
-    println!("{:?}", TeraEngine.render("a{% include \"template\" %}", args).map(|s| s.len()));
+    println!("{:?}", TeraEngine.render(t, args).map(|s| s.len()).map_err(|e| e.to_string().chars().take(300).collect::<String>()));
 }
 #[test]
-fn probe_macro() {
-    let args = json!({});
-    let args = args.as_object().unwrap();
-    println!("{:?}", TeraEngine.render("{% macro f(n) %}{{ self::f(n=n) }}{% endmacro f %}{{ self::f(n=1) }}", args).map(|s| s.len()));
-}
+fn probe_parens() { let n = std::env::var("N").unwrap().parse().unwrap(); run(&format!("{{{{ {}1{} }}}}", "(".repeat(n), ")".repeat(n))); }
 #[test]
-fn probe_range() {
-    let args = json!({});
-    let args = args.as_object().unwrap();
-    println!("{:?}", TeraEngine.render("{{ range(end=100000000) | length }}", args).map(|s| s.len()));
-}
+fn probe_ifs() { let n = std::env::var("N").unwrap().parse().unwrap(); run(&format!("{}a{}", "{% if x %}".repeat(n), "{% endif %}".repeat(n))); }
+#[test]
+fn probe_plus() { let n = std::env::var("N").unwrap().parse().unwrap(); run(&format!("{{{{ 1{} }}}}", " + 1".repeat(n))); }
+#[test]
+fn probe_not() { let n = std::env::var("N").unwrap().parse().unwrap(); run(&format!("{{{{ {}x }}}}", "not ".repeat(n))); }
+#[test]
+fn probe_array() { let n = std::env::var("N").unwrap().parse().unwrap(); run(&format!("{{{{ {}1{} }}}}", "[".repeat(n), "]".repeat(n))); }
