@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use memor_core::json::WithoutTemplate;
 use memor_core::{Document, Prompt, PyFloat, Response, Session};
+use memor_templates::EngineRegistry;
 use memor_templates::plan::{self, PathPart, Step};
 use serde_json::{Map, Value};
 
@@ -56,9 +57,17 @@ impl Context {
             MessageRef::Response(r) => return Ok(Cow::Borrowed(r.message())),
             MessageRef::Prompt(p) => p,
         };
-        let Some(content) = prompt.template().content() else {
+        let template = prompt.template();
+        let Some(content) = template.content() else {
             return Err(Error::render("the template has no content"));
         };
+        if template.engine() != memor_core::MEMOR_ENGINE {
+            let engine = EngineRegistry::global().get(template.engine()).map_err(|e| Error::render(e.to_string()))?;
+            return engine
+                .render(content, &template_arguments(prompt))
+                .map(Cow::Owned)
+                .map_err(|e| Error::render(e.to_string()));
+        }
         if let Some(steps) = self.plan(content) {
             if let Some(text) = follow(steps, prompt) {
                 return Ok(text);
