@@ -43,11 +43,16 @@ impl Context {
         self.show_warning = show;
     }
 
-    /// Records a warning if warnings are wanted.
+    /// Records a warning if warnings are wanted (and emits it through `tracing` at WARN).
     pub fn warn(&mut self, warning: Warning) {
         if self.show_warning {
-            self.warnings.push(warning);
+            self.push(warning);
         }
+    }
+
+    fn push(&mut self, warning: Warning) {
+        tracing::warn!(category = ?warning.category, "{}", warning.message);
+        self.warnings.push(warning);
     }
 
     /// A message's text, memor's STRING render: a response's message, or what a prompt's
@@ -99,14 +104,14 @@ impl Context {
         }
         if let Some(threshold) = exceeded(message.warnings(), || message.get_size()) {
             let size = message.get_size();
-            self.warnings.push(Warning::message_size(message.id(), size, &threshold));
+            self.push(Warning::message_size(message.id(), size, &threshold));
         }
     }
 
     /// memor's session size check.
     pub(crate) fn check_session_size(&mut self, session: &Session) {
         if let Some(threshold) = exceeded(session.warnings(), || session.get_size()) {
-            self.warnings.push(Warning::session_size(session.get_size(), &threshold));
+            self.push(Warning::session_size(session.get_size(), &threshold));
         }
     }
 }

@@ -175,6 +175,19 @@ fn sessions_render_search_and_count_as_in_memor() {
             }
             searches += 1;
         }
+        // `s + s`: a new session, no title, all enabled, counter 0; memor's constructor then
+        // renders it, which fails if any message (even a formerly masked one) cannot render.
+        let plus = session.clone() + session.clone();
+        let want = &expected["plus"]["session_plus_session"];
+        if want.get("error").is_some() {
+            assert!(!plus.check_render(), "{id} plus");
+        } else {
+            assert!(plus.check_render(), "{id} plus");
+            assert_eq!(plus.title(), None);
+            assert_eq!(Value::from(plus.len()), want["len"], "{id} plus");
+            assert_eq!(serde_json::to_value(plus.messages_status()).unwrap(), want["messages_status"], "{id} plus");
+            assert_eq!(Value::from(plus.render_counter()), want["render_counter"], "{id} plus");
+        }
         // The render counter: uncounted renders leave it, counted ones add one, and a counted
         // DICTIONARY render shows the count from before it.
         let trace = &expected["render_counter_trace"];
