@@ -1,17 +1,18 @@
-"""Side by side: Python memor 1.1 and memor-core on the same 10,000-message session file.
+"""Side by side: Python memor 1.1 and this workspace on the same 10,000-message session file.
 
 Needs `pip install memor==1.1`. Run from the repository root:
 
     python3 bench/side_by_side.py [N]
 
 Python builds and saves the session (the same generator as shared/bench/memor_py_baseline.py),
-then both sides time load, save and get_size on that file, best of several runs, one after the
-other on the same machine. Prints the timings, the ratios and the Rust throughput.
+then both sides time load, save and get_size (memor-core), and render to OpenAI and to a string
+and a plain search (memor-render) on that file, best of several runs, one after the other on the
+same machine. Prints the timings, the ratios and the Rust throughput.
 """
 import os, random, subprocess, sys, tempfile, time, warnings
 
 warnings.simplefilter("ignore")
-from memor import LLMModel, Prompt, Response, Session
+from memor import LLMModel, Prompt, RenderFormat, Response, Session
 
 
 def make_session(n, seed=7):
@@ -48,12 +49,23 @@ py = {
     "load": best(5, lambda: Session(file_path=path, init_check=False)),
     "save": best(5, lambda: loaded.save(out)),
     "get_size": best(5, loaded.get_size),
+    "render_openai": best(5, lambda: loaded.render(RenderFormat.OPENAI, enable_counter=False)),
+    "render_string": best(5, lambda: loaded.render(RenderFormat.STRING, enable_counter=False)),
+    "search_plain": best(5, lambda: loaded.search("memory context")),
 }
-build = subprocess.run(["cargo", "build", "--release", "-q", "-p", "memor-core", "--example", "time_files"], check=True)
-rust_out = subprocess.run(["target/release/examples/time_files", path, "20"], check=True, capture_output=True, text=True).stdout
-rust = {line.split("\t")[0]: float(line.split("\t")[1].split()[0]) for line in rust_out.strip().splitlines()}
+rust = {}
+for package, example in (("memor-core", "time_files"), ("memor-render", "time_render")):
+    subprocess.run(["cargo", "build", "--release", "-q", "-p", package, "--example", example], check=True)
+    text = subprocess.run([f"target/release/examples/{example}", path, "20"], check=True, capture_output=True, text=True).stdout
+    rust.update({line.split("\t")[0]: float(line.split("\t")[1].split()[0]) for line in text.strip().splitlines()})
 print(f"file: {n} messages, {size} bytes")
-print(f"{'op':<10}{'python ms':>12}{'rust ms':>12}{'ratio':>10}{'rust MB/s':>12}")
-for op in ("load", "save", "get_size"):
-    ratio = py[op] / rust[op]
-    print(f"{op:<10}{py[op]:>12.1f}{rust[op]:>12.3f}{ratio:>9.0f}x{size / 1e6 / (rust[op] / 1000):>12.0f}")
+print(f"{'operation':<20}{'python ms':>11}{'rust ms':>10}{'ratio':>8}{'rust MB/s':>11}")
+rows = [("load", "load"), ("save (fsync'd)", "save"), ("to_json", "to_json"), ("from_json", "from_json"),
+        ("get_size", "get_size"), ("render openai value", "render_openai"), ("render openai json", "render_openai_json"),
+        ("render string", "render_string"), ("search plain", "search_plain")]
+python_of = {"save (fsync'd)": "save", "to_json": "save", "from_json": "load", "render openai value": "render_openai",
+             "render openai json": "render_openai"}
+for label, key in rows:
+    p = py[python_of.get(label, key)]
+    r = rust[key]
+    print(f"{label:<20}{p:>11.1f}{r:>10.3f}{p / r:>7.0f}x{size / 1e6 / (r / 1000):>11.0f}")
