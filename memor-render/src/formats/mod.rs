@@ -11,3 +11,6 @@ pub use dictionary::Dictionary;
 pub use items::Items;
 pub use openai::OpenAi;
 pub use string::StringFormat;
+
+/// memor's `RenderFormat.DEFAULT`: `string`.
+pub const DEFAULT: &str = "string";

@@ -3,6 +3,7 @@
 // Tests: a failed unwrap is a failed check, which is what we want here.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod api_calls;
 mod engines;
 mod fixtures;
 mod render;
