@@ -15,8 +15,27 @@ inventory::collect!(EnginePlugin);
 /// crate. The argument is an expression building the engine; it is evaluated each time a
 /// registry is built.
 ///
-/// ```ignore
-/// memor_templates::register_engine!(MyEngine);
+/// ```
+/// use memor_templates::{EngineError, EngineRegistry, TemplateEngine};
+/// use serde_json::{Map, Value};
+///
+/// /// Renders a template as its content, untouched.
+/// struct Verbatim;
+///
+/// impl TemplateEngine for Verbatim {
+///     fn id(&self) -> &str {
+///         "verbatim"
+///     }
+///     fn render(&self, content: &str, _args: &Map<String, Value>) -> Result<String, EngineError> {
+///         Ok(content.to_owned())
+///     }
+/// }
+///
+/// memor_templates::register_engine!(Verbatim);
+///
+/// assert_eq!(EngineRegistry::with_plugins()?.ids().collect::<Vec<_>>(), ["memor", "tera", "verbatim"]);
+/// assert!(EngineRegistry::with_builtins().get("verbatim").is_err());
+/// # Ok::<(), EngineError>(())
 /// ```
 ///
 /// A linker may drop a crate that nothing references (dtolnay/inventory#50), so a plugin

@@ -1,6 +1,12 @@
 //! Template engines: memor's placeholder engine, Python's `str.format` exactly as memor 1.1
-//! uses it (`content.format(**arguments)`, arguments given as a JSON object), and memor's 56
-//! [`presets`].
+//! uses it (`content.format(**arguments)`, arguments given as a JSON object), memor's 56
+//! [`presets`], Tera as a second engine, and the [`TemplateEngine`] trait with its
+//! [`EngineRegistry`] (third parties add engines with [`register_engine!`]).
+//!
+//! ## Feature Flags
+//!
+//! - `tera` (default): the `tera` engine ([`TeraEngine`], Tera 1, sandboxed: one template, no
+//!   files, no environment, no clock or randomness).
 //!
 //! ```
 //! use serde_json::json;
@@ -39,6 +45,9 @@ mod registry;
 mod repr;
 mod scan;
 mod spec;
+#[cfg(feature = "tera")]
+mod tera_check;
+#[cfg(feature = "tera")]
 mod tera_engine;
 
 use serde_json::{Map, Value};
@@ -49,6 +58,7 @@ pub use error::FormatError;
 pub use memor_engine::MemorEngine;
 pub use registry::EngineRegistry;
 pub use repr::{py_ascii, py_repr, py_str};
+#[cfg(feature = "tera")]
 pub use tera_engine::TeraEngine;
 
 use lookup::Obj;

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
-use crate::{EngineError, MemorEngine, TemplateEngine, TeraEngine};
+use crate::{EngineError, MemorEngine, TemplateEngine};
 
 /// Template engines by id. Built-ins are registered explicitly; plugins through
 /// [`register_engine!`](crate::register_engine) (collected by
@@ -29,7 +29,11 @@ impl EngineRegistry {
     /// The built-in engines: `memor` ([`MemorEngine`]) and `tera` ([`TeraEngine`]).
     pub fn with_builtins() -> Self {
         let mut registry = Self::new();
-        let builtins: [Arc<dyn TemplateEngine>; 2] = [Arc::new(MemorEngine), Arc::new(TeraEngine)];
+        let builtins: Vec<Arc<dyn TemplateEngine>> = vec![
+            Arc::new(MemorEngine),
+            #[cfg(feature = "tera")]
+            Arc::new(crate::TeraEngine),
+        ];
         for engine in builtins {
             registry.engines.insert(engine.id().to_owned(), engine);
         }

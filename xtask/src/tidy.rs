@@ -52,7 +52,9 @@ fn forbidden_dependencies(root: &Path, package: &str, forbidden: &[&str]) -> Res
     if names.first() != Some(&package) {
         return Err(format!("cargo tree output looks wrong:\n{tree}"));
     }
-    let bad: Vec<&str> = names.iter().copied().filter(|n| forbidden.contains(n)).collect();
+    let mut bad: Vec<&str> = names.iter().copied().filter(|n| forbidden.contains(n)).collect();
+    bad.sort_unstable();
+    bad.dedup();
     if bad.is_empty() { Ok(()) } else { Err(format!("{package} must not depend on {bad:?}")) }
 }
 

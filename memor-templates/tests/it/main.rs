@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[cfg(feature = "tera")]
 mod engines;
 mod no_panic;
 mod prompts;
