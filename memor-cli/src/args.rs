@@ -15,6 +15,10 @@ usage: memor check FILE [--kind KIND]       exit 0 and print `ok KIND` if FILE i
        memor search FILE QUERY [--regex] [--case-sensitive]
                                             print the indices of matching messages as JSON
        memor formats                        list the render format ids
+       memor tokens FILE [--kind KIND] [--counter ID]
+                                            print the token count of FILE's text (default: universal)
+       memor tokens --lines [--counter ID]  count each line of stdin (one JSON string per line)
+       memor counters                       list the token counter ids
 
 KIND is prompt, response, session or template; without --kind it comes from the file's
 \"type\" field (no \"type\": a template).";
@@ -27,6 +31,14 @@ pub(crate) enum Command {
     Render { file: PathBuf, kind: Option<Kind>, format: String },
     Search { file: PathBuf, query: String, regex: bool, case_sensitive: bool },
     Formats,
+    Tokens { source: TokenSource, counter: String },
+    Counters,
+}
+
+/// What `memor tokens` counts.
+pub(crate) enum TokenSource {
+    File { file: PathBuf, kind: Option<Kind> },
+    Lines,
 }
 
 pub(crate) enum Parsed {
@@ -38,7 +50,7 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, 
     let mut parser = lexopt::Parser::from_args(args);
     let mut positional: Vec<OsString> = Vec::new();
     let (mut out, mut kind, mut format) = (None::<PathBuf>, None::<Kind>, None::<String>);
-    let (mut regex, mut case_sensitive) = (false, false);
+    let (mut regex, mut case_sensitive, mut lines, mut counter) = (false, false, false, None::<String>);
     while let Some(arg) = parser.next()? {
         match arg {
             Short('h') | Long("help") => return Ok(Parsed::Print(USAGE.to_owned())),
@@ -52,6 +64,8 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, 
             Long("format") => format = Some(parser.value()?.string()?),
             Long("regex") => regex = true,
             Long("case-sensitive") => case_sensitive = true,
+            Long("lines") => lines = true,
+            Long("counter") => counter = Some(parser.value()?.string()?),
             Value(v) => positional.push(v),
             _ => return Err(arg.unexpected()),
         }
@@ -72,6 +86,15 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, 
             Command::Search { file, query, regex, case_sensitive }
         }
         "formats" => Command::Formats,
+        "counters" => Command::Counters,
+        "tokens" => {
+            let source = if lines {
+                TokenSource::Lines
+            } else {
+                TokenSource::File { file: next("a FILE or --lines")?.into(), kind }
+            };
+            Command::Tokens { source, counter: counter.unwrap_or_else(|| "universal".into()) }
+        }
         other => return Err(format!("unknown command `{other}`").into()),
     };
     if let Some(extra) = positional.next() {

@@ -13,9 +13,13 @@ mod args;
 
 use std::process::ExitCode;
 
-use args::{Command, Parsed};
+use std::io::{BufRead, Write};
+
+use args::{Command, Parsed, TokenSource};
 use memor_core::{AnyDocument, Document, Session};
 use memor_render::{MessageRef, RendererRegistry, SearchOptions, Warning};
+use memor_tokenize::CounterRegistry;
+use memor_tokenize::prelude::*;
 
 /// Runs the `memor` command with the process's arguments.
 pub fn main() -> ExitCode {
@@ -51,6 +55,12 @@ struct Failure {
 impl From<memor_core::Error> for Failure {
     fn from(e: memor_core::Error) -> Self {
         Failure { message: e.to_string(), detail: e.detail().map(str::to_owned) }
+    }
+}
+
+impl From<memor_tokenize::Error> for Failure {
+    fn from(e: memor_tokenize::Error) -> Self {
+        Failure { message: e.to_string(), detail: None }
     }
 }
 
@@ -95,6 +105,40 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Formats => {
             for id in RendererRegistry::global().ids() {
                 println!("{id}");
+            }
+        }
+        Command::Counters => {
+            for id in CounterRegistry::global().ids() {
+                println!("{id}");
+            }
+        }
+        Command::Tokens { source, counter } => tokens(source, &counter)?,
+    }
+    Ok(())
+}
+
+/// `memor tokens`: a file's text (memor's STRING render), or each stdin line's JSON string.
+fn tokens(source: TokenSource, counter: &str) -> Result<(), Failure> {
+    let counter = CounterRegistry::global().get(counter)?;
+    match source {
+        TokenSource::File { file, kind } => {
+            let count = match AnyDocument::load(&file, kind)? {
+                AnyDocument::Prompt(p) => p.estimate_tokens(counter)?,
+                AnyDocument::Response(r) => r.estimate_tokens(counter)?,
+                AnyDocument::Session(s) => s.estimate_tokens(counter)?,
+                AnyDocument::Template(t) => counter.count(t.content().unwrap_or_default()),
+            };
+            println!("{count}");
+        }
+        TokenSource::Lines => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            for (i, line) in std::io::stdin().lock().lines().enumerate() {
+                let line = line.map_err(|e| Failure { message: format!("stdin: {e}"), detail: None })?;
+                let text: String = serde_json::from_str(&line).map_err(|e| Failure {
+                    message: format!("line {}: not a JSON string: {e}", i + 1),
+                    detail: None,
+                })?;
+                let _ = writeln!(out, "{}", counter.count(&text));
             }
         }
     }

@@ -26,7 +26,8 @@ impl EngineRegistry {
         Self::default()
     }
 
-    /// The built-in engines: `memor` ([`MemorEngine`]) and `tera` ([`TeraEngine`]).
+    /// The built-in engines: `memor` ([`MemorEngine`]) and, with the `tera` feature, `tera`
+    /// ([`TeraEngine`](crate::TeraEngine)).
     pub fn with_builtins() -> Self {
         let mut registry = Self::new();
         let builtins: Vec<Arc<dyn TemplateEngine>> = vec![

@@ -229,3 +229,46 @@ fn search_prints_matching_indices() {
     let out = memor(&["search", &session, "[", "--regex"]);
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn counters_lists_the_token_counters() {
+    let out = memor(&["counters"]);
+    assert_eq!(stdout(&out), "cl100k_base\no200k_base\nopenai_gpt_3_5\nopenai_gpt_4\nuniversal\n");
+}
+
+#[test]
+fn tokens_counts_the_text_memor_estimates() {
+    // memor's own estimates of S009 (its STRING render), from the fixture.
+    let expected: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("sessions/S009.expected.json")).unwrap()).unwrap();
+    for (counter, key) in
+        [("universal", "UNIVERSAL"), ("openai_gpt_3_5", "OPENAI_GPT_3_5"), ("openai_gpt_4", "OPENAI_GPT_4")]
+    {
+        let out = memor(&["tokens", &fixture("sessions/S009.json"), "--counter", counter]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(stdout(&out), format!("{}\n", expected["estimate_tokens"][key]["value"]), "{counter}");
+    }
+    let out = memor(&["tokens", &fixture("sessions/S009.json"), "--counter", "gpt2"]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn tokens_lines_counts_each_stdin_line_as_tiktoken_does() {
+    use std::io::Write;
+    let data = format!("{}/../memor-tokenize/tests/data/tiktoken_ids.json", env!("CARGO_MANIFEST_DIR"));
+    let data: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(data).unwrap()).unwrap();
+    let cases = &data["cases"].as_array().unwrap()[..50];
+    let input: String = cases.iter().map(|c| format!("{}\n", c["text"])).collect();
+    for encoding in ["cl100k_base", "o200k_base"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_memor"))
+            .args(["tokens", "--lines", "--counter", encoding])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        let out = child.wait_with_output().unwrap();
+        let want: String = cases.iter().map(|c| format!("{}\n", c[encoding].as_array().unwrap().len())).collect();
+        assert_eq!(stdout(&out), want, "{encoding}");
+    }
+}
