@@ -1,5 +1,7 @@
 //! [`Response`]: one candidate answer with its sampling and timing metadata (spec §6).
 
+use serde_json::{Map, Value};
+
 use crate::message::{Base, message_base_methods};
 use crate::validate::{optional, positive_number, probability};
 use crate::{Number, Result, Role, Timestamp, models};
@@ -22,6 +24,9 @@ pub struct Response {
     pub(crate) inference_time: Option<Number>,
     pub(crate) model: String,
     pub(crate) gpu: Option<String>,
+    /// Not memor's: what the provider said beside the text (usage, finish reason, ids). Written
+    /// as a trailing `"provider_metadata"` key only when present; Python memor ignores it.
+    pub(crate) provider_metadata: Option<Map<String, Value>>,
 }
 
 impl Default for Response {
@@ -36,6 +41,7 @@ impl Default for Response {
             inference_time: None,
             model: models::DEFAULT.to_owned(),
             gpu: None,
+            provider_metadata: None,
         }
     }
 }
@@ -81,6 +87,17 @@ impl Response {
     /// The hardware it ran on.
     pub fn gpu(&self) -> Option<&str> {
         self.gpu.as_deref()
+    }
+
+    /// What the provider reported beside the text (usage, finish reason, ids), if recorded.
+    pub fn provider_metadata(&self) -> Option<&Map<String, Value>> {
+        self.provider_metadata.as_ref()
+    }
+
+    /// Records (or clears) the provider's metadata; marks modified.
+    pub fn update_provider_metadata(&mut self, metadata: Option<Map<String, Value>>) {
+        self.provider_metadata = metadata;
+        self.base.touch();
     }
 
     /// Sets the score (`0..=1`); marks modified.

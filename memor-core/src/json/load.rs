@@ -322,8 +322,14 @@ fn response_fields(o: &Obj<'_, '_>) -> Result<Response> {
     let id = message_id(o.get("id"))?;
     let warnings = warnings(o.get("warnings"))?;
     let memor_version = version(memor_version)?;
+    // Not memor's: the provider's metadata, an object when present.
+    let provider_metadata = match o.get("provider_metadata") {
+        None | Some(Raw::Null) => None,
+        Some(Raw::Object(pairs)) => Some(object(pairs).map_err(|e| e.into_error("provider_metadata"))?),
+        Some(_) => return Err(o.bad("provider_metadata", "expected a JSON object")),
+    };
     let base = Base { message, role, tokens, id, warnings, date_created, date_modified, memor_version };
-    Ok(Response { base, score, temperature, top_k, top_p, inference_time, model, gpu })
+    Ok(Response { base, score, temperature, top_k, top_p, inference_time, model, gpu, provider_metadata })
 }
 
 /// What one load shares between the prompts it reads: identical templates (in a session,

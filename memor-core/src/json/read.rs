@@ -54,8 +54,9 @@ impl<'a> Raw<'a> {
 /// all memor does with them; a repeated key keeps its last value, as a Python dict does.
 #[derive(Debug, Default)]
 pub(crate) struct Slots<'a> {
-    /// One per key a prompt or response of memor's has (see `index`).
-    values: [Option<Raw<'a>>; 19],
+    /// One per key a prompt or response has (see `index`): memor's, then ours. A key missing
+    /// here is dropped by the streamed loader, so every key the loaders read must be listed.
+    values: [Option<Raw<'a>>; 20],
 }
 
 impl<'a> Slots<'a> {
@@ -82,6 +83,7 @@ impl<'a> Slots<'a> {
             "responses" => 16,
             "selected_response_index" => 17,
             "template" => 18,
+            "provider_metadata" => 19,
             _ => return None,
         })
     }

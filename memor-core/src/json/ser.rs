@@ -43,6 +43,9 @@ impl Serialize for Response {
         m.serialize_entry("memor_version", MEMOR_VERSION)?;
         m.serialize_entry("date_created", &Date(&b.date_created))?;
         m.serialize_entry("date_modified", &Date(&b.date_modified))?;
+        if let Some(metadata) = &self.provider_metadata {
+            m.serialize_entry("provider_metadata", metadata)?;
+        }
         m.end()
     }
 }

@@ -22,6 +22,39 @@ fn python_memor_available() -> bool {
     available
 }
 
+/// Our own fields (provider metadata, a template's engine) are not memor's: Python memor loads
+/// files that have them but drops them, so byte equality is checked without them.
+fn memor_fields_only(doc: &mut AnyDocument) {
+    let strip = |r: &mut memor_core::Response| r.update_provider_metadata(None);
+    match doc {
+        AnyDocument::Response(r) => strip(r),
+        AnyDocument::Prompt(p) => (0..p.responses().len()).for_each(|i| strip(p.response_mut(i).unwrap())),
+        AnyDocument::Session(s) => {
+            for i in 0..s.len() {
+                match s.get_message_mut(i) {
+                    Some(Message::Response(r)) => strip(r),
+                    Some(Message::Prompt(p)) => {
+                        (0..p.responses().len()).for_each(|j| strip(p.response_mut(j).unwrap()))
+                    }
+                    None => {}
+                }
+            }
+        }
+        AnyDocument::Template(_) => {}
+    }
+}
+
+fn drop_key(value: &mut Value, key: &str) {
+    match value {
+        Value::Object(map) => {
+            map.shift_remove(key);
+            map.values_mut().for_each(|v| drop_key(v, key));
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| drop_key(v, key)),
+        _ => {}
+    }
+}
+
 /// memor cannot write a template without custom map (spec Q7): give those an empty one. And
 /// memor drops what it does not know (the engine of a non-memor template), so use memor's.
 fn with_custom_map(t: &mut PromptTemplate) {
@@ -62,6 +95,10 @@ fn python_memor_reads_and_rewrites_our_files_byte_for_byte() {
     }
     docs.push(AnyDocument::Prompt(Prompt::default()));
     docs.push(AnyDocument::Session(Session::default()));
+    // Files with our extra fields must still load in Python memor (checked below, apart).
+    let extended: Vec<AnyDocument> =
+        docs.iter().filter(|d| d.to_json().contains("\"provider_metadata\"")).cloned().collect();
+    docs.iter_mut().for_each(memor_fields_only);
 
     let dir = crate::objects::tempdir();
     let mut paths = String::new();
@@ -85,4 +122,26 @@ fn python_memor_reads_and_rewrites_our_files_byte_for_byte() {
         assert_eq!(python["size"].as_u64(), Some(doc.get_size() as u64), "file {i}: get_size");
     }
     eprintln!("Python memor 1.1 re-saved all {} files byte for byte", docs.len());
+
+    // Our extra fields: Python memor loads such files (it ignores keys it does not know) and
+    // re-saves them without those keys, otherwise the same.
+    assert!(!extended.is_empty());
+    let mut paths = String::new();
+    for (i, doc) in extended.iter().enumerate() {
+        let path = dir.join(format!("extended-{i}.json"));
+        doc.save(&path).unwrap();
+        paths.push_str(&format!("{}\n", path.display()));
+    }
+    let mut child = Command::new("python3").arg(script).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(paths.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let lines: Vec<Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    for (doc, python) in extended.iter().zip(&lines) {
+        assert_eq!(python.get("error"), None, "a file with our fields did not load in Python memor");
+        let mut ours = serde_json::to_value(doc).unwrap();
+        drop_key(&mut ours, "provider_metadata");
+        assert_eq!(python["text"].as_str(), Some(memor_core::json::to_string(&ours).unwrap().as_str()));
+    }
+    eprintln!("Python memor 1.1 loaded all {} files with provider metadata", extended.len());
 }

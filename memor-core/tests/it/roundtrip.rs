@@ -49,6 +49,7 @@ prop_compose! {
         top_p in proptest::option::of(number(1.0)), tokens in proptest::option::of(any::<u64>()),
         inference_time in proptest::option::of(number(100.0)), model in text(), gpu in proptest::option::of(text()),
         created in timestamp(), modified in timestamp(), warn in proptest::option::of(number(1e6)),
+        metadata in proptest::option::of(prop::collection::vec((text(), json_value()), 0..3)),
     ) -> Response {
         let mut b = Response::builder().message(message).role(r).model(model);
         if let Some(v) = score { b = b.score(v); }
@@ -60,6 +61,7 @@ prop_compose! {
         if let Some(v) = gpu { b = b.gpu(v); }
         let mut r = b.build().unwrap();
         if let Some(t) = warn { r.set_size_warning(t).unwrap(); }
+        r.update_provider_metadata(metadata.map(|kv| kv.into_iter().collect()));
         r.set_dates(created, modified);
         r
     }
