@@ -6,20 +6,12 @@
 // Tests and tools: a failed unwrap is a failed check, which is what we want here.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::time::{Duration, Instant};
+#[path = "../../bench/best.rs"]
+mod best;
+
+use best::{best, report};
 
 use memor_core::{Document, Session};
-
-fn best<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
-    (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            std::hint::black_box(f());
-            start.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
-}
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
@@ -27,7 +19,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let runs: usize = args.next().map_or(Ok(20), |r| r.parse())?;
     let session = Session::load(&path)?;
     let out = std::env::temp_dir().join(format!("memor-time-files-{}.json", std::process::id()));
-    let report = |label: &str, d: Duration| println!("{label}\t{:.3} ms", d.as_secs_f64() * 1e3);
     report("load", best(runs, || Session::load(&path)));
     report("save", best(runs, || session.save(&out)));
     report("get_size", best(runs, || session.get_size()));

@@ -3,21 +3,13 @@
 //!
 //! `cargo run --release -p memor-render --example time_render -- FILE [RUNS]`
 
-use std::time::{Duration, Instant};
+#[path = "../../bench/best.rs"]
+mod best;
+
+use best::{best, report};
 
 use memor_core::{Document, Session};
 use memor_render::{RendererRegistry, SearchOptions};
-
-fn best<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
-    (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            std::hint::black_box(f());
-            start.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
-}
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
@@ -25,7 +17,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let runs: usize = args.next().map_or(Ok(20), |r| r.parse())?;
     let session = Session::load(&path)?;
     let registry = RendererRegistry::global();
-    let report = |label: &str, d: Duration| println!("{label}\t{:.3} ms", d.as_secs_f64() * 1e3);
     report("render_openai", best(runs, || registry.render_session(&session, "openai", true)));
     report("render_openai_json", best(runs, || registry.render_session_json(&session, "openai", true)));
     report("render_string", best(runs, || registry.render_session(&session, "string", true)));

@@ -8,30 +8,21 @@
 //! `time_render`: `estimate_universal` is the whole of memor's `estimate_tokens` (the STRING
 //! render, then the count); the `count_*` lines count the already rendered text.
 
-use std::time::{Duration, Instant};
+#[path = "../../bench/best.rs"]
+mod best;
+
+use best::{best, report};
 
 use memor_core::{Document, Session};
 use memor_render::prelude::SessionRenderExt;
 use memor_tokenize::prelude::*;
 use memor_tokenize::{ChatCounter, CounterRegistry, Estimator};
 
-fn best<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
-    (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            std::hint::black_box(f());
-            start.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
-}
-
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let path = args.next().ok_or("usage: time_estimate FILE [RUNS]")?;
     let runs: usize = args.next().map_or(Ok(20), |r| r.parse())?;
     let session = Session::load(&path)?;
-    let report = |label: &str, d: Duration| println!("{label}\t{:.3} ms", d.as_secs_f64() * 1e3);
     eprintln!("universal estimate: {}", session.estimate_tokens(&Estimator::Universal)?);
     report("estimate_universal", best(runs, || session.estimate_tokens(&Estimator::Universal)));
     report("render_string", best(runs, || session.text()));
