@@ -1,3 +1,101 @@
-//! Provider adapters: OpenAI, Anthropic, Gemini, Mistral and Ollama wire formats, the
-//! sans-I/O `Provider` trait, the `Transport` trait and its registry. Not built yet: this
-//! crate will own them.
+//! LLM providers for memor sessions: the sans-I/O [`Provider`] trait and the built-in
+//! adapters (OpenAI chat completions and OpenAI-compatible servers, Anthropic Messages, Gemini
+//! `generateContent`, Mistral, Ollama `/api/chat`), the [`Transport`] trait with a default
+//! blocking client, a retrying [`Client`], and the [`ProviderRegistry`]. The OpenAI Responses
+//! API ([`OpenAiResponses`]) is there too, for text.
+//!
+//! ```no_run
+//! # #[cfg(feature = "ureq")]
+//! # fn main() -> Result<(), memor_providers::Error> {
+//! use memor_core::{Prompt, Session};
+//! use memor_providers::{ChatOptions, Client, OpenAi};
+//!
+//! let mut session = Session::new(None);
+//! session.add_message(Prompt::builder().message("Say hello").build());
+//! // The key comes from OPENAI_API_KEY unless given in code.
+//! let responses = Client::default().chat(&OpenAi::new(), &session, &ChatOptions::new("gpt-4o-mini"))?;
+//! println!("{}", responses[0].message());
+//! # Ok(())
+//! # }
+//! # #[cfg(not(feature = "ureq"))]
+//! # fn main() {}
+//! ```
+//!
+//! A session's enabled messages are sent as text (memor's STRING render; a prompt through its
+//! template); masked messages are not sent. Each reply becomes a [`Response`](memor_core::Response)
+//! with the reply's text, its model (else the requested one), its completion tokens, the call's
+//! wall time as the inference time, the request's temperature, top-p and top-k, and the rest
+//! of what the provider said (usage, finish reason, reply id) as provider metadata. Several
+//! candidates (`n`, `candidateCount`) give several responses.
+//!
+//! API keys are [`ApiKey`]s and [`Header::Secret`]s: they never appear in `Debug` output or
+//! in errors.
+//!
+//! ## Not built yet
+//!
+//! Tool calls, images, streaming, async transports, and `memor chat` (the CLI command). A
+//! reply holding a tool call (or any other non-text content) is an error. The live providers
+//! have not been called from this crate's tests: they run against a local server replaying the
+//! providers' documented shapes.
+//!
+//! ## Plugins
+//!
+//! A crate adds a provider by implementing [`Provider`] and registering it on a registry value
+//! ([`ProviderRegistry::register`]) or, to appear in the [global
+//! registry](ProviderRegistry::global), with [`register_provider!`]. Because a linker may drop
+//! a crate that nothing references (dtolnay/inventory#50), a plugin crate should also export a
+//! `register` function that applications can call.
+//!
+//! ## Feature Flags
+//!
+//! - `ureq` (default): [`UreqTransport`], a blocking HTTP client, and `Client::default()`.
+//! - `rustls` (default): HTTPS for [`UreqTransport`] (rustls, ring, webpki roots); without it
+//!   the client speaks plain HTTP only (enough for a local Ollama).
+
+mod client;
+mod error;
+mod http;
+mod options;
+mod provider;
+mod providers;
+mod registry;
+mod reply;
+mod retry;
+mod transport;
+
+pub use client::{Client, chat};
+pub use error::{Error, Result};
+pub use http::{ApiKey, Header, HttpRequest, HttpResponse};
+pub use options::ChatOptions;
+pub use provider::{Provider, conversation};
+pub use providers::{Anthropic, Gemini, Mistral, Ollama, OpenAi, OpenAiResponses};
+pub use registry::ProviderRegistry;
+pub use retry::RetryPolicy;
+pub use transport::Transport;
+#[cfg(feature = "ureq")]
+pub use transport::UreqTransport;
+
+/// Registers a [`Provider`] in the [global registry](ProviderRegistry::global) of any binary
+/// that links the calling crate.
+///
+/// ```ignore
+/// memor_providers::register_provider!(MyProvider);
+/// ```
+#[macro_export]
+macro_rules! register_provider {
+    ($provider:expr) => {
+        $crate::__private::inventory::submit! {
+            $crate::__private::ProviderPlugin(|| ::std::boxed::Box::new($provider))
+        }
+    };
+}
+
+#[doc(hidden)]
+pub mod __private {
+    pub use inventory;
+
+    /// A provider contributed by `register_provider!`.
+    pub struct ProviderPlugin(pub fn() -> Box<dyn crate::Provider>);
+
+    inventory::collect!(ProviderPlugin);
+}

@@ -1,0 +1,145 @@
+//! The error type of `memor-providers`.
+
+use std::fmt;
+
+/// Result alias of this crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong while building a request, sending it or reading the reply.
+///
+/// No variant ever holds an API key: keys live in [`ApiKey`](crate::ApiKey) and
+/// [`Header::Secret`](crate::Header::Secret), whose `Debug` output is redacted.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// The provider answered with an error status (its error body's message when it has one).
+    Api {
+        /// The provider's id (`openai`, `anthropic`, …).
+        provider: String,
+        /// The HTTP status.
+        status: u16,
+        /// The provider's message, or the start of the body when it has none.
+        message: String,
+    },
+    /// The reply could not be read as the provider's shape.
+    Parse {
+        /// The provider's id.
+        provider: String,
+        /// What was wrong.
+        message: String,
+    },
+    /// No API key was given in code, in the options or in the environment.
+    MissingApiKey {
+        /// The provider's id.
+        provider: String,
+        /// The environment variable that was read.
+        env: &'static str,
+    },
+    /// The provider cannot honour an option (for example several candidates on Anthropic).
+    Unsupported {
+        /// The provider's id.
+        provider: String,
+        /// What was asked for.
+        what: String,
+    },
+    /// Connecting, sending or receiving took longer than the transport's timeout.
+    Timeout {
+        /// The URL called.
+        url: String,
+    },
+    /// The transport failed (connection refused, broken connection, bad URL, …).
+    Transport {
+        /// The URL called.
+        url: String,
+        /// The transport's message.
+        message: String,
+    },
+    /// The last of several attempts failed (429 or 5xx each time).
+    RetriesExhausted {
+        /// How many attempts were made.
+        attempts: u32,
+        /// The last attempt's error.
+        last: Box<Error>,
+    },
+    /// No provider is registered under this id.
+    UnknownProvider {
+        /// The id asked for.
+        id: String,
+        /// The ids that are registered.
+        known: Vec<String>,
+    },
+    /// A provider with this id is already registered.
+    DuplicateProvider {
+        /// The id registered twice.
+        id: String,
+    },
+    /// A message of the session could not be rendered to text.
+    Render(memor_render::Error),
+    /// The data model refused a value of the reply (for example a negative temperature).
+    Core(memor_core::Error),
+    /// A third-party provider's or transport's own error.
+    Custom(Box<dyn std::error::Error + Send + Sync>),
+}
+
+impl Error {
+    pub(crate) fn parse(provider: &str, message: impl Into<String>) -> Self {
+        Error::Parse { provider: provider.to_owned(), message: message.into() }
+    }
+
+    /// The HTTP status of an [`Api`](Error::Api) error (also behind
+    /// [`RetriesExhausted`](Error::RetriesExhausted)).
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::Api { status, .. } => Some(*status),
+            Error::RetriesExhausted { last, .. } => last.status(),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Api { provider, status, message } => write!(f, "{provider}: HTTP {status}: {message}"),
+            Error::Parse { provider, message } => write!(f, "{provider}: unreadable reply: {message}"),
+            Error::MissingApiKey { provider, env } => {
+                write!(f, "{provider}: no API key (give one in code or set {env})")
+            }
+            Error::Unsupported { provider, what } => write!(f, "{provider}: {what} is not supported"),
+            Error::Timeout { url } => write!(f, "timed out calling {url}"),
+            Error::Transport { url, message } => write!(f, "calling {url} failed: {message}"),
+            Error::RetriesExhausted { attempts, last } => write!(f, "{last} (after {attempts} attempts)"),
+            Error::UnknownProvider { id, known } => {
+                write!(f, "no provider `{id}`; known: {}", known.join(", "))
+            }
+            Error::DuplicateProvider { id } => write!(f, "a provider `{id}` is already registered"),
+            Error::Render(e) => e.fmt(f),
+            Error::Core(e) => e.fmt(f),
+            Error::Custom(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::RetriesExhausted { last, .. } => Some(&**last),
+            Error::Render(e) => Some(e),
+            Error::Core(e) => Some(e),
+            Error::Custom(e) => Some(&**e),
+            _ => None,
+        }
+    }
+}
+
+impl From<memor_render::Error> for Error {
+    fn from(e: memor_render::Error) -> Self {
+        Error::Render(e)
+    }
+}
+
+impl From<memor_core::Error> for Error {
+    fn from(e: memor_core::Error) -> Self {
+        Error::Core(e)
+    }
+}

@@ -1,0 +1,103 @@
+//! Anthropic Messages (`POST {base}/v1/messages`, `x-api-key`, `anthropic-version: 2023-06-01`).
+
+use std::time::Duration;
+
+use memor_core::{Response, Role, Session};
+use serde_json::{Map, Value, json};
+
+use crate::reply::{self, Candidate};
+use crate::{ApiKey, ChatOptions, Error, HttpRequest, HttpResponse, Provider, Result};
+
+/// The `max_tokens` sent when the options give none (Anthropic requires one).
+pub const DEFAULT_MAX_TOKENS: u64 = 1024;
+
+/// Anthropic's Messages API (`https://api.anthropic.com`, key from `ANTHROPIC_API_KEY`).
+/// System messages go to the top-level `system` field (several are joined by a blank line);
+/// one candidate per request.
+#[derive(Clone, Debug, Default)]
+pub struct Anthropic {
+    api_key: Option<ApiKey>,
+}
+
+impl Anthropic {
+    /// Anthropic with the key from the options or `ANTHROPIC_API_KEY`.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Uses this key unless the options give one.
+    #[must_use]
+    pub fn with_api_key(mut self, key: impl Into<ApiKey>) -> Self {
+        self.api_key = Some(key.into());
+        self
+    }
+}
+
+impl Provider for Anthropic {
+    fn id(&self) -> &str {
+        "anthropic"
+    }
+
+    fn request(&self, session: &Session, options: &ChatOptions) -> Result<HttpRequest> {
+        reply::single_candidate("anthropic", options)?;
+        let key = reply::api_key("anthropic", options, self.api_key.as_ref(), "ANTHROPIC_API_KEY")?;
+        let mut system = Vec::new();
+        let mut messages = Vec::new();
+        for (role, text) in crate::conversation(session)? {
+            match role {
+                Role::System => system.push(text),
+                _ => messages.push(json!({"role": role.as_str(), "content": text})),
+            }
+        }
+        let mut body = Map::new();
+        body.insert("model".to_owned(), json!(options.model));
+        body.insert("max_tokens".to_owned(), json!(options.max_tokens.unwrap_or(DEFAULT_MAX_TOKENS)));
+        if !system.is_empty() {
+            body.insert("system".to_owned(), json!(system.join("\n\n")));
+        }
+        body.insert("messages".to_owned(), Value::Array(messages));
+        if let Some(t) = options.temperature {
+            body.insert("temperature".to_owned(), json!(t));
+        }
+        if let Some(p) = options.top_p {
+            body.insert("top_p".to_owned(), json!(p));
+        }
+        if let Some(k) = options.top_k {
+            body.insert("top_k".to_owned(), json!(k));
+        }
+        let url = format!("{}/v1/messages", reply::base_url(options, "https://api.anthropic.com"));
+        Ok(HttpRequest::post_json(url, &Value::Object(body))
+            .secret_header("x-api-key", key)
+            .header("anthropic-version", "2023-06-01"))
+    }
+
+    /// Reads a Messages reply: the text blocks joined; `output_tokens` as the tokens; the
+    /// reply's `id`, `stop_reason`, `stop_sequence` and `usage` as metadata.
+    fn parse(&self, reply: &HttpResponse, options: &ChatOptions, elapsed: Duration) -> Result<Vec<Response>> {
+        let body = reply::json_body("anthropic", reply)?;
+        let content = reply::array_field("anthropic", &body, "content")?;
+        let mut text = String::new();
+        for block in content {
+            match block.get("type").and_then(Value::as_str) {
+                Some("text") => text.push_str(reply::str_field("anthropic", block, "text")?),
+                Some("thinking" | "redacted_thinking") => {}
+                Some(other) => {
+                    return Err(Error::Unsupported {
+                        provider: "anthropic".to_owned(),
+                        what: format!("a `{other}` block"),
+                    });
+                }
+                None => return Err(Error::parse("anthropic", "content block without `type`")),
+            }
+        }
+        let mut metadata = Map::new();
+        reply::keep(&mut metadata, &body, &["id", "stop_reason", "stop_sequence", "usage"]);
+        let candidate = Candidate {
+            text,
+            model: body.get("model").and_then(Value::as_str).map(str::to_owned),
+            tokens: body.get("usage").and_then(|u| u.get("output_tokens")).and_then(Value::as_u64),
+            metadata,
+        };
+        Ok(vec![reply::response(candidate, options, elapsed)?])
+    }
+}

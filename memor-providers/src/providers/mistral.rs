@@ -1,0 +1,48 @@
+//! Mistral chat completions (`POST {base}/chat/completions`, OpenAI-like, Bearer key).
+
+use std::time::Duration;
+
+use memor_core::{Response, Session};
+
+use crate::providers::{chat_completions_body, parse_chat_completions};
+use crate::reply;
+use crate::{ApiKey, ChatOptions, HttpRequest, HttpResponse, Provider, Result};
+
+/// Mistral's chat completions API (`https://api.mistral.ai/v1`, key from `MISTRAL_API_KEY`).
+#[derive(Clone, Debug, Default)]
+pub struct Mistral {
+    api_key: Option<ApiKey>,
+}
+
+impl Mistral {
+    /// Mistral with the key from the options or `MISTRAL_API_KEY`.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Uses this key unless the options give one.
+    #[must_use]
+    pub fn with_api_key(mut self, key: impl Into<ApiKey>) -> Self {
+        self.api_key = Some(key.into());
+        self
+    }
+}
+
+impl Provider for Mistral {
+    fn id(&self) -> &str {
+        "mistral"
+    }
+
+    fn request(&self, session: &Session, options: &ChatOptions) -> Result<HttpRequest> {
+        reply::no_top_k("mistral", options)?;
+        let key = reply::api_key("mistral", options, self.api_key.as_ref(), "MISTRAL_API_KEY")?;
+        let body = chat_completions_body(session, options, "max_tokens")?;
+        let url = format!("{}/chat/completions", reply::base_url(options, "https://api.mistral.ai/v1"));
+        Ok(HttpRequest::post_json(url, &body)
+            .secret_header("authorization", ApiKey::new(format!("Bearer {}", key.expose()))))
+    }
+
+    fn parse(&self, reply: &HttpResponse, options: &ChatOptions, elapsed: Duration) -> Result<Vec<Response>> {
+        parse_chat_completions("mistral", reply, options, elapsed)
+    }
+}

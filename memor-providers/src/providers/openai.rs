@@ -1,0 +1,148 @@
+//! OpenAI chat completions (`POST {base}/chat/completions`), also for OpenAI-compatible servers.
+
+use std::time::Duration;
+
+use memor_core::{Response, Session};
+use serde_json::{Map, Value, json};
+
+use crate::reply::{self, Candidate};
+use crate::{ApiKey, ChatOptions, HttpRequest, HttpResponse, Provider, Result};
+
+/// OpenAI's chat completions API, or an OpenAI-compatible server's
+/// ([`compatible`](Self::compatible)). The key is sent as `Authorization: Bearer`.
+#[derive(Clone, Debug)]
+pub struct OpenAi {
+    id: String,
+    base_url: String,
+    api_key: Option<ApiKey>,
+    key_required: bool,
+}
+
+impl Default for OpenAi {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl OpenAi {
+    /// OpenAI itself (`https://api.openai.com/v1`, key from `OPENAI_API_KEY`).
+    pub fn new() -> Self {
+        OpenAi {
+            id: "openai".to_owned(),
+            base_url: "https://api.openai.com/v1".to_owned(),
+            api_key: None,
+            key_required: true,
+        }
+    }
+
+    /// An OpenAI-compatible server at `base_url` (the part before `/chat/completions`),
+    /// registered as `id`. A key is sent only when one is given (in code, in the options or
+    /// in `OPENAI_API_KEY`); top-k is sent as `top_k`.
+    pub fn compatible(id: impl Into<String>, base_url: impl Into<String>) -> Self {
+        OpenAi { id: id.into(), base_url: base_url.into(), api_key: None, key_required: false }
+    }
+
+    /// Uses this key unless the options give one.
+    #[must_use]
+    pub fn with_api_key(mut self, key: impl Into<ApiKey>) -> Self {
+        self.api_key = Some(key.into());
+        self
+    }
+}
+
+impl Provider for OpenAi {
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn request(&self, session: &Session, options: &ChatOptions) -> Result<HttpRequest> {
+        let max_tokens_key = if self.key_required {
+            reply::no_top_k(&self.id, options)?;
+            "max_completion_tokens"
+        } else {
+            "max_tokens"
+        };
+        let body = chat_completions_body(session, options, max_tokens_key)?;
+        let url = format!("{}/chat/completions", reply::base_url(options, &self.base_url));
+        let request = HttpRequest::post_json(url, &body);
+        match reply::api_key(&self.id, options, self.api_key.as_ref(), "OPENAI_API_KEY") {
+            Ok(key) => Ok(request.secret_header("authorization", ApiKey::new(format!("Bearer {}", key.expose())))),
+            Err(e) if self.key_required => Err(e),
+            Err(_) => Ok(request),
+        }
+    }
+
+    fn parse(&self, reply: &HttpResponse, options: &ChatOptions, elapsed: Duration) -> Result<Vec<Response>> {
+        parse_chat_completions(&self.id, reply, options, elapsed)
+    }
+}
+
+/// The chat completions body (shared with Mistral).
+pub(crate) fn chat_completions_body(session: &Session, options: &ChatOptions, max_tokens_key: &str) -> Result<Value> {
+    let messages: Vec<Value> = crate::conversation(session)?
+        .into_iter()
+        .map(|(role, text)| json!({"role": role.as_str(), "content": text}))
+        .collect();
+    let mut body = Map::new();
+    body.insert("model".to_owned(), json!(options.model));
+    body.insert("messages".to_owned(), Value::Array(messages));
+    if let Some(t) = options.temperature {
+        body.insert("temperature".to_owned(), json!(t));
+    }
+    if let Some(p) = options.top_p {
+        body.insert("top_p".to_owned(), json!(p));
+    }
+    if let Some(k) = options.top_k {
+        body.insert("top_k".to_owned(), json!(k));
+    }
+    if let Some(m) = options.max_tokens {
+        body.insert(max_tokens_key.to_owned(), json!(m));
+    }
+    if let Some(n) = options.candidates {
+        body.insert("n".to_owned(), json!(n));
+    }
+    Ok(Value::Object(body))
+}
+
+/// Reads a chat completions reply: one response per choice. Completion tokens are recorded
+/// only for a single choice (usage counts all choices together); the whole `usage`, the
+/// reply's `id` and each choice's `finish_reason` and `index` go to the metadata.
+pub(crate) fn parse_chat_completions(
+    provider: &str,
+    reply: &HttpResponse,
+    options: &ChatOptions,
+    elapsed: Duration,
+) -> Result<Vec<Response>> {
+    let body = reply::json_body(provider, reply)?;
+    let choices = reply::array_field(provider, &body, "choices")?;
+    if choices.is_empty() {
+        return Err(crate::Error::parse(provider, "no choices"));
+    }
+    let model = body.get("model").and_then(Value::as_str).map(str::to_owned);
+    let tokens = match choices.len() {
+        1 => body.get("usage").and_then(|u| u.get("completion_tokens")).and_then(Value::as_u64),
+        _ => None,
+    };
+    choices
+        .iter()
+        .map(|choice| {
+            let message =
+                choice.get("message").ok_or_else(|| crate::Error::parse(provider, "choice without `message`"))?;
+            let text = match message.get("content") {
+                Some(Value::String(text)) => text.clone(),
+                _ => {
+                    return Err(crate::Error::parse(
+                        provider,
+                        "choice without text content (tool calls are not supported yet)",
+                    ));
+                }
+            };
+            let mut metadata = Map::new();
+            reply::keep(&mut metadata, &body, &["id"]);
+            reply::keep(&mut metadata, choice, &["index", "finish_reason"]);
+            reply::keep(&mut metadata, &body, &["usage", "system_fingerprint"]);
+            let candidate = Candidate { text, model: model.clone(), tokens, metadata };
+            reply::response(candidate, options, elapsed)
+        })
+        .collect()
+}

@@ -1,0 +1,14 @@
+//! Integration tests of `memor-providers`: every adapter against a real HTTP server on
+//! 127.0.0.1 started by the test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod anthropic;
+mod gemini;
+mod mistral;
+mod ollama;
+mod openai;
+mod openai_responses;
+mod registry;
+mod reliability;
+mod secrets;
+mod server;
