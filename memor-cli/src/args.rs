@@ -19,6 +19,10 @@ usage: memor check FILE [--kind KIND]       exit 0 and print `ok KIND` if FILE i
                                             print the token count of FILE's text (default: universal)
        memor tokens --lines [--counter ID]  count each line of stdin (one JSON string per line)
        memor counters                       list the token counter ids
+       memor chat --provider ID --model MODEL [--base-url URL] [--session FILE] [--system TEXT]
+                  [--temperature T] [--top-p P] [--max-tokens N] [--stream]
+                                            chat: each stdin line is a user turn, each reply printed
+       memor providers                      list the provider ids
 
 KIND is prompt, response, session or template; without --kind it comes from the file's
 \"type\" field (no \"type\": a template).";
@@ -33,6 +37,8 @@ pub(crate) enum Command {
     Formats,
     Tokens { source: TokenSource, counter: String },
     Counters,
+    Chat(crate::chat::ChatArgs),
+    Providers,
 }
 
 /// What `memor tokens` counts.
@@ -51,6 +57,9 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, 
     let mut positional: Vec<OsString> = Vec::new();
     let (mut out, mut kind, mut format) = (None::<PathBuf>, None::<Kind>, None::<String>);
     let (mut regex, mut case_sensitive, mut lines, mut counter) = (false, false, false, None::<String>);
+    let (mut provider, mut model, mut base_url, mut session, mut system) =
+        (None::<String>, None::<String>, None::<String>, None::<PathBuf>, None::<String>);
+    let (mut temperature, mut top_p, mut max_tokens, mut stream) = (None::<f64>, None::<f64>, None::<u64>, false);
     while let Some(arg) = parser.next()? {
         match arg {
             Short('h') | Long("help") => return Ok(Parsed::Print(USAGE.to_owned())),
@@ -66,6 +75,15 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, 
             Long("case-sensitive") => case_sensitive = true,
             Long("lines") => lines = true,
             Long("counter") => counter = Some(parser.value()?.string()?),
+            Long("provider") => provider = Some(parser.value()?.string()?),
+            Long("model") => model = Some(parser.value()?.string()?),
+            Long("base-url") => base_url = Some(parser.value()?.string()?),
+            Long("session") => session = Some(parser.value()?.into()),
+            Long("system") => system = Some(parser.value()?.string()?),
+            Long("temperature") => temperature = Some(parser.value()?.parse()?),
+            Long("top-p") => top_p = Some(parser.value()?.parse()?),
+            Long("max-tokens") => max_tokens = Some(parser.value()?.parse()?),
+            Long("stream") => stream = true,
             Value(v) => positional.push(v),
             _ => return Err(arg.unexpected()),
         }
@@ -87,6 +105,18 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, 
         }
         "formats" => Command::Formats,
         "counters" => Command::Counters,
+        "providers" => Command::Providers,
+        "chat" => Command::Chat(crate::chat::ChatArgs {
+            provider: provider.ok_or("`chat` needs --provider ID")?,
+            model: model.ok_or("`chat` needs --model MODEL")?,
+            base_url,
+            session,
+            system,
+            temperature,
+            top_p,
+            max_tokens,
+            stream,
+        }),
         "tokens" => {
             let source = if lines {
                 TokenSource::Lines

@@ -10,6 +10,7 @@
 //! `memor-plugin-example`.
 
 mod args;
+mod chat;
 
 use std::process::ExitCode;
 
@@ -50,6 +51,22 @@ pub fn main() -> ExitCode {
 struct Failure {
     message: String,
     detail: Option<String>,
+}
+
+impl Failure {
+    fn plain(message: impl Into<String>) -> Self {
+        Failure { message: message.into(), detail: None }
+    }
+
+    fn usage(message: impl Into<String>) -> Self {
+        Failure::plain(format!("memor: {}", message.into()))
+    }
+}
+
+impl From<memor_providers::Error> for Failure {
+    fn from(e: memor_providers::Error) -> Self {
+        Failure::plain(e.to_string())
+    }
 }
 
 impl From<memor_core::Error> for Failure {
@@ -113,6 +130,12 @@ fn run(command: Command) -> Result<(), Failure> {
             }
         }
         Command::Tokens { source, counter } => tokens(source, &counter)?,
+        Command::Chat(args) => chat::run(args)?,
+        Command::Providers => {
+            for id in memor_providers::ProviderRegistry::global().ids() {
+                println!("{id}");
+            }
+        }
     }
     Ok(())
 }

@@ -27,7 +27,7 @@ impl ProviderRegistry {
     }
 
     /// The built-ins: `anthropic`, `gemini`, `mistral`, `ollama`, `openai`,
-    /// `openai-responses` (keys from the environment or the options).
+    /// `openai_responses` (keys from the environment or the options).
     pub fn with_builtins() -> Self {
         let mut registry = Self::new();
         let builtins: [Arc<dyn Provider>; 6] = [

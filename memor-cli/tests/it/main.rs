@@ -3,6 +3,8 @@
 // Tests and tools: a failed unwrap is a failed check, which is what we want here.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod chat;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -9,7 +9,7 @@ use crate::reply::{self, Candidate};
 use crate::{ApiKey, ChatOptions, Error, HttpRequest, HttpResponse, Provider, Result};
 
 /// OpenAI's Responses API (`https://api.openai.com/v1`, key from `OPENAI_API_KEY`), registered
-/// as `openai-responses`. System messages become `instructions` (joined by a blank line); the
+/// as `openai_responses`. System messages become `instructions` (joined by a blank line); the
 /// other messages are `input` items; nothing is stored on OpenAI's side (`store: false`). One
 /// candidate per request; no top-k.
 #[derive(Clone, Debug, Default)]
@@ -31,7 +31,7 @@ impl OpenAiResponses {
     }
 }
 
-const ID: &str = "openai-responses";
+const ID: &str = "openai_responses";
 
 impl Provider for OpenAiResponses {
     fn id(&self) -> &str {

@@ -60,9 +60,9 @@ fn function_calls_are_an_error_for_now() {
         r#"{"id":"r","model":"gpt-4.1","output":[{"type":"function_call","call_id":"c","name":"f","arguments":"{}"}]}"#;
     let (base, _requests) = serve(vec![ok(reply)]);
     let error = client().chat(&OpenAiResponses::new(), &session(), &options(&base)).unwrap_err();
-    assert_eq!(error.to_string(), "openai-responses: a `function_call` output item is not supported");
+    assert_eq!(error.to_string(), "openai_responses: a `function_call` output item is not supported");
     let error = OpenAiResponses::new().request(&session(), &options("http://h").candidates(3)).unwrap_err();
-    assert_eq!(error.to_string(), "openai-responses: 3 candidates is not supported");
+    assert_eq!(error.to_string(), "openai_responses: 3 candidates is not supported");
 }
 
 #[test]

@@ -28,7 +28,7 @@ memor_providers::register_provider!(Echo);
 fn builtins_sorted() {
     let registry = ProviderRegistry::with_builtins();
     let ids: Vec<&str> = registry.ids().collect();
-    assert_eq!(ids, ["anthropic", "gemini", "mistral", "ollama", "openai", "openai-responses"]);
+    assert_eq!(ids, ["anthropic", "gemini", "mistral", "ollama", "openai", "openai_responses"]);
 }
 
 #[test]
@@ -45,6 +45,6 @@ fn plugins_and_duplicates() {
     assert!(matches!(&error, Error::UnknownProvider { .. }));
     assert_eq!(
         error.to_string(),
-        "no provider `nope`; known: anthropic, echo-plugin, gemini, mistral, ollama, openai, openai-responses"
+        "no provider `nope`; known: anthropic, echo-plugin, gemini, mistral, ollama, openai, openai_responses"
     );
 }
