@@ -66,18 +66,88 @@ impl Client {
                     sleep(wait);
                     attempt += 1;
                 }
-                None => {
-                    let error = match provider.parse(&reply, options, elapsed) {
-                        Err(e) => e,
-                        Ok(_) => crate::reply::api_error(provider.id(), &reply),
-                    };
-                    return Err(match attempt {
-                        1 => error,
-                        attempts => Error::RetriesExhausted { attempts, last: Box::new(error) },
-                    });
-                }
+                None => return Err(failure(provider, &reply, options, elapsed, attempt)),
             }
         }
+    }
+
+    /// Asks `provider` for the next message of `session` as a stream: `on_delta` gets each
+    /// piece of text as it arrives, and the [`Response`] assembled from the whole stream is
+    /// returned (its message is the pieces concatenated; its inference time the wall time to
+    /// the end of the stream). Only one candidate. A 429 or 5xx reply is retried like
+    /// [`chat`](Self::chat) (always before any piece was given); a stream that fails midway
+    /// is not. The session is not changed.
+    ///
+    /// ```no_run
+    /// # #[cfg(feature = "ureq")]
+    /// # fn main() -> Result<(), memor_providers::Error> {
+    /// use std::io::Write;
+    /// use memor_core::{Prompt, Session};
+    /// use memor_providers::{ChatOptions, Client, Ollama};
+    ///
+    /// let mut session = Session::new(None);
+    /// session.add_message(Prompt::builder().message("Tell me a story").build());
+    /// let response = Client::default().chat_stream(&Ollama::new(), &session, &ChatOptions::new("gemma3"), |piece| {
+    ///     print!("{piece}");
+    ///     let _ = std::io::stdout().flush();
+    /// })?;
+    /// println!("\n({:?} tokens)", response.tokens());
+    /// # Ok(())
+    /// # }
+    /// # #[cfg(not(feature = "ureq"))]
+    /// # fn main() {}
+    /// ```
+    pub fn chat_stream(
+        &self,
+        provider: &dyn Provider,
+        session: &Session,
+        options: &ChatOptions,
+        mut on_delta: impl FnMut(&str),
+    ) -> Result<Response> {
+        let request = provider.stream_request(session, options)?;
+        let mut attempt = 1;
+        loop {
+            let mut parser = provider.stream_parser(options)?;
+            let started = Instant::now();
+            let reply = self.transport.send_streaming(&request, &mut |bytes| {
+                for delta in parser.feed(bytes)? {
+                    on_delta(&delta);
+                }
+                Ok(())
+            })?;
+            if reply.is_success() {
+                for delta in parser.flush()? {
+                    on_delta(&delta);
+                }
+                return parser.finish(started.elapsed());
+            }
+            let elapsed = started.elapsed();
+            match self.retry.delay(attempt, &reply) {
+                Some(wait) => {
+                    sleep(wait);
+                    attempt += 1;
+                }
+                None => return Err(failure(provider, &reply, options, elapsed, attempt)),
+            }
+        }
+    }
+}
+
+/// The error for a non-2xx reply after `attempt` attempts: the provider's reading of it.
+fn failure(
+    provider: &dyn Provider,
+    reply: &crate::HttpResponse,
+    options: &ChatOptions,
+    elapsed: Duration,
+    attempt: u32,
+) -> Error {
+    let error = match provider.parse(reply, options, elapsed) {
+        Err(e) => e,
+        Ok(_) => crate::reply::api_error(provider.id(), reply),
+    };
+    match attempt {
+        1 => error,
+        attempts => Error::RetriesExhausted { attempts, last: Box::new(error) },
     }
 }
 

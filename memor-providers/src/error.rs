@@ -28,6 +28,14 @@ pub enum Error {
         /// What was wrong.
         message: String,
     },
+    /// A stream (HTTP status 2xx) carried an error event, or a reply the caller cannot use
+    /// (for example a tool call) began in it.
+    Stream {
+        /// The provider's id.
+        provider: String,
+        /// The provider's message.
+        message: String,
+    },
     /// No API key was given in code, in the options or in the environment.
     MissingApiKey {
         /// The provider's id.
@@ -102,6 +110,7 @@ impl fmt::Display for Error {
         match self {
             Error::Api { provider, status, message } => write!(f, "{provider}: HTTP {status}: {message}"),
             Error::Parse { provider, message } => write!(f, "{provider}: unreadable reply: {message}"),
+            Error::Stream { provider, message } => write!(f, "{provider}: error in the stream: {message}"),
             Error::MissingApiKey { provider, env } => {
                 write!(f, "{provider}: no API key (give one in code or set {env})")
             }

@@ -4,6 +4,14 @@
 //! blocking client, a retrying [`Client`], and the [`ProviderRegistry`]. The OpenAI Responses
 //! API ([`OpenAiResponses`]) is there too, for text.
 //!
+//! Every built-in provider can also stream ([`Client::chat_stream`]): server-sent events for
+//! OpenAI, OpenAI Responses, Anthropic, Gemini (`streamGenerateContent?alt=sse`) and Mistral,
+//! NDJSON for Ollama. Each piece of text goes to a callback as it arrives, and the stream is
+//! assembled into one [`Response`](memor_core::Response) with the same fields as a
+//! non-streamed reply (OpenAI is asked for its usage with `stream_options.include_usage`).
+//! Providers stay free of I/O: [`Provider::stream_request`] and a [`StreamParser`] fed the
+//! body's bytes; [`Transport::send_streaming`] delivers them.
+//!
 //! ```no_run
 //! # #[cfg(feature = "ureq")]
 //! # fn main() -> Result<(), memor_providers::Error> {
@@ -33,8 +41,8 @@
 //!
 //! ## Not built yet
 //!
-//! Tool calls, images, streaming, async transports, and `memor chat` (the CLI command). A
-//! reply holding a tool call (or any other non-text content) is an error. The live providers
+//! Tool calls, images, several candidates when streaming, async transports, and `memor chat`
+//! (the CLI command). A reply holding a tool call (or any other non-text content) is an error. The live providers
 //! have not been called from this crate's tests: they run against a local server replaying the
 //! providers' documented shapes.
 //!
@@ -55,22 +63,30 @@
 mod client;
 mod error;
 mod http;
+mod ndjson;
 mod options;
 mod provider;
 mod providers;
 mod registry;
+mod render_formats;
 mod reply;
 mod retry;
+mod sse;
+mod stream;
 mod transport;
 
 pub use client::{Client, chat};
 pub use error::{Error, Result};
 pub use http::{ApiKey, Header, HttpRequest, HttpResponse};
+pub use ndjson::NdjsonDecoder;
 pub use options::ChatOptions;
 pub use provider::{Provider, conversation};
 pub use providers::{Anthropic, Gemini, Mistral, Ollama, OpenAi, OpenAiResponses};
 pub use registry::ProviderRegistry;
+pub use render_formats::{ProviderFormat, register_formats};
 pub use retry::RetryPolicy;
+pub use sse::{SseDecoder, SseEvent};
+pub use stream::StreamParser;
 pub use transport::Transport;
 #[cfg(feature = "ureq")]
 pub use transport::UreqTransport;

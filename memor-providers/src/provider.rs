@@ -6,7 +6,7 @@ use memor_core::{Response, Role, Session};
 use memor_render::MessageRef;
 use memor_render::prelude::*;
 
-use crate::{ChatOptions, HttpRequest, HttpResponse, Result};
+use crate::{ChatOptions, Error, HttpRequest, HttpResponse, Result, StreamParser};
 
 /// A provider's wire format: builds the HTTP request for a session and reads the reply into
 /// responses. It does no I/O; a [`Transport`](crate::Transport) sends the request, and a
@@ -46,6 +46,21 @@ pub trait Provider: Send + Sync + 'static {
     /// The responses in `reply` (one per candidate), or the provider's error. `elapsed` is the
     /// call's wall time, recorded as each response's inference time.
     fn parse(&self, reply: &HttpResponse, options: &ChatOptions, elapsed: Duration) -> Result<Vec<Response>>;
+
+    /// The request that asks for the next message of `session` as a stream (one candidate).
+    /// By default streaming is [`Unsupported`](Error::Unsupported).
+    fn stream_request(&self, session: &Session, options: &ChatOptions) -> Result<HttpRequest> {
+        let _ = (session, options);
+        Err(Error::Unsupported { provider: self.id().to_owned(), what: "streaming".to_owned() })
+    }
+
+    /// A parser for one 2xx streamed reply to [`stream_request`](Self::stream_request). (A
+    /// non-2xx reply is read whole, by [`parse`](Self::parse).) By default streaming is
+    /// [`Unsupported`](Error::Unsupported).
+    fn stream_parser(&self, options: &ChatOptions) -> Result<Box<dyn StreamParser>> {
+        let _ = options;
+        Err(Error::Unsupported { provider: self.id().to_owned(), what: "streaming".to_owned() })
+    }
 }
 
 /// The enabled messages of a session as (role, text), text being memor's STRING render (a

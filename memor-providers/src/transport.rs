@@ -24,6 +24,24 @@ use crate::{HttpRequest, HttpResponse, Result};
 pub trait Transport: Send + Sync + 'static {
     /// Sends the request; an error only when no response was received (including timeouts).
     fn send(&self, request: &HttpRequest) -> Result<HttpResponse>;
+
+    /// Sends the request and, for a 2xx reply, passes the body to `on_chunk` as it arrives
+    /// (returning the response with an empty body); any other reply is returned whole and
+    /// `on_chunk` is not called. An error from `on_chunk` stops the reading and is returned.
+    ///
+    /// The default sends with [`send`](Self::send) and passes a 2xx body as one chunk.
+    fn send_streaming(
+        &self,
+        request: &HttpRequest,
+        on_chunk: &mut dyn FnMut(&[u8]) -> Result<()>,
+    ) -> Result<HttpResponse> {
+        let mut reply = self.send(request)?;
+        if reply.is_success() {
+            on_chunk(&reply.body)?;
+            reply.body.clear();
+        }
+        Ok(reply)
+    }
 }
 
 #[cfg(feature = "ureq")]
@@ -31,15 +49,19 @@ pub use self::ureq_transport::UreqTransport;
 
 #[cfg(feature = "ureq")]
 mod ureq_transport {
+    use std::io::Read;
     use std::time::Duration;
 
     use crate::{Error, HttpRequest, HttpResponse, Result, Transport};
 
     /// A blocking HTTP client on `ureq`, with connect and read timeouts; 4xx and 5xx replies
     /// are returned, not turned into errors. HTTPS needs the `rustls` feature (on by default).
+    /// When streaming, the read timeout bounds the wait for the reply's head and then each
+    /// wait between two chunks of the body, not the whole body.
     #[derive(Debug)]
     pub struct UreqTransport {
         agent: ureq::Agent,
+        read: Duration,
     }
 
     impl Default for UreqTransport {
@@ -59,31 +81,80 @@ mod ureq_transport {
                 .timeout_recv_response(Some(read))
                 .timeout_recv_body(Some(read))
                 .build();
-            UreqTransport { agent: config.into() }
+            UreqTransport { agent: config.into(), read }
         }
     }
 
     impl Transport for UreqTransport {
         fn send(&self, request: &HttpRequest) -> Result<HttpResponse> {
-            let fail = |e: ureq::Error| convert(e, &request.url);
-            let mut builder = ureq::http::Request::builder().method(request.method).uri(&request.url);
-            for (name, value) in &request.headers {
-                builder = builder.header(name, value.value());
-            }
-            // The http crate's error names the header or URI part at fault, never a value.
-            let http_request = builder
-                .body(request.body.clone())
-                .map_err(|e| Error::Transport { url: request.url.clone(), message: e.to_string() })?;
-            let mut response = self.agent.run(http_request).map_err(fail)?;
-            let status = response.status().as_u16();
-            let headers = response
-                .headers()
-                .iter()
-                .map(|(n, v)| (n.as_str().to_owned(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
-                .collect();
-            let body = response.body_mut().read_to_vec().map_err(fail)?;
+            let mut response = self.agent.run(http_request(request)?).map_err(|e| convert(e, &request.url))?;
+            let (status, headers) = head(&response);
+            let body = response.body_mut().read_to_vec().map_err(|e| convert(e, &request.url))?;
             Ok(HttpResponse { status, headers, body })
         }
+
+        fn send_streaming(
+            &self,
+            request: &HttpRequest,
+            on_chunk: &mut dyn FnMut(&[u8]) -> Result<()>,
+        ) -> Result<HttpResponse> {
+            let http_request = self
+                .agent
+                .configure_request(http_request(request)?)
+                .timeout_recv_body(None)
+                .timeout_per_read(Some(self.read))
+                .build();
+            let mut response = self.agent.run(http_request).map_err(|e| convert(e, &request.url))?;
+            let (status, headers) = head(&response);
+            if !(200..300).contains(&status) {
+                let body = response.body_mut().read_to_vec().map_err(|e| convert(e, &request.url))?;
+                return Ok(HttpResponse { status, headers, body });
+            }
+            let mut reader = response.body_mut().as_reader();
+            let mut buffer = vec![0; 8192];
+            loop {
+                match reader.read(&mut buffer) {
+                    Ok(0) => return Ok(HttpResponse { status, headers, body: Vec::new() }),
+                    Ok(n) => on_chunk(&buffer[..n])?,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(e) => return Err(convert_io(e, &request.url)),
+                }
+            }
+        }
+    }
+
+    fn http_request(request: &HttpRequest) -> Result<ureq::http::Request<Vec<u8>>> {
+        let mut builder = ureq::http::Request::builder().method(request.method).uri(&request.url);
+        for (name, value) in &request.headers {
+            builder = builder.header(name, value.value());
+        }
+        // The http crate's error names the header or URI part at fault, never a value.
+        builder
+            .body(request.body.clone())
+            .map_err(|e| Error::Transport { url: request.url.clone(), message: e.to_string() })
+    }
+
+    fn head(response: &ureq::http::Response<ureq::Body>) -> (u16, Vec<(String, String)>) {
+        let headers = response
+            .headers()
+            .iter()
+            .map(|(n, v)| (n.as_str().to_owned(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
+            .collect();
+        (response.status().as_u16(), headers)
+    }
+
+    fn convert_io(error: std::io::Error, url: &str) -> Error {
+        let timed_out =
+            |e: &std::io::Error| matches!(e.kind(), std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock);
+        let ureq_timeout = match error.get_ref().and_then(|inner| inner.downcast_ref::<ureq::Error>()) {
+            Some(ureq::Error::Timeout(_)) => true,
+            Some(ureq::Error::Io(inner)) => timed_out(inner),
+            _ => false,
+        };
+        if timed_out(&error) || ureq_timeout {
+            return Error::Timeout { url: url.to_owned() };
+        }
+        Error::Transport { url: url.to_owned(), message: error.to_string() }
     }
 
     fn convert(error: ureq::Error, url: &str) -> Error {

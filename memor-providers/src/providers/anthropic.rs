@@ -5,8 +5,10 @@ use std::time::Duration;
 use memor_core::{Response, Role, Session};
 use serde_json::{Map, Value, json};
 
+use crate::providers::anthropic_stream::AnthropicStream;
 use crate::reply::{self, Candidate};
-use crate::{ApiKey, ChatOptions, Error, HttpRequest, HttpResponse, Provider, Result};
+use crate::sse::SseStream;
+use crate::{ApiKey, ChatOptions, Error, HttpRequest, HttpResponse, Provider, Result, StreamParser};
 
 /// The `max_tokens` sent when the options give none (Anthropic requires one).
 pub const DEFAULT_MAX_TOKENS: u64 = 1024;
@@ -99,5 +101,15 @@ impl Provider for Anthropic {
             metadata,
         };
         Ok(vec![reply::response(candidate, options, elapsed)?])
+    }
+
+    /// The Messages request with `stream: true`.
+    fn stream_request(&self, session: &Session, options: &ChatOptions) -> Result<HttpRequest> {
+        let request = self.request(session, options)?;
+        crate::stream::with_fields("anthropic", request, &[("stream", json!(true))])
+    }
+
+    fn stream_parser(&self, options: &ChatOptions) -> Result<Box<dyn StreamParser>> {
+        Ok(SseStream::boxed(AnthropicStream::new(options)))
     }
 }

@@ -6,8 +6,10 @@ use std::time::Duration;
 use memor_core::{Response, Role, Session};
 use serde_json::{Map, Value, json};
 
+use crate::providers::gemini_stream::GeminiStream;
 use crate::reply::{self, Candidate};
-use crate::{ApiKey, ChatOptions, Error, HttpRequest, HttpResponse, Provider, Result};
+use crate::sse::SseStream;
+use crate::{ApiKey, ChatOptions, Error, HttpRequest, HttpResponse, Provider, Result, StreamParser};
 
 /// Gemini's `generateContent` (`https://generativelanguage.googleapis.com`, key from
 /// `GEMINI_API_KEY`). Roles are `user` and `model`; system messages become
@@ -119,5 +121,20 @@ impl Provider for Gemini {
                 reply::response(Candidate { text, model: model.clone(), tokens, metadata }, options, elapsed)
             })
             .collect()
+    }
+
+    /// The same body to `…:streamGenerateContent?alt=sse` (one candidate).
+    fn stream_request(&self, session: &Session, options: &ChatOptions) -> Result<HttpRequest> {
+        reply::single_candidate("gemini", options)?;
+        let mut request = self.request(session, options)?;
+        let Some(start) = request.url.rfind(":generateContent") else {
+            return Err(Error::parse("gemini", "request URL without `:generateContent`"));
+        };
+        request.url.replace_range(start.., ":streamGenerateContent?alt=sse");
+        Ok(request)
+    }
+
+    fn stream_parser(&self, options: &ChatOptions) -> Result<Box<dyn StreamParser>> {
+        Ok(SseStream::boxed(GeminiStream::new(options)))
     }
 }

@@ -4,9 +4,11 @@ use std::time::Duration;
 
 use memor_core::{Response, Session};
 
+use crate::providers::chat_completions_stream::ChatCompletionsStream;
 use crate::providers::{chat_completions_body, parse_chat_completions};
 use crate::reply;
-use crate::{ApiKey, ChatOptions, HttpRequest, HttpResponse, Provider, Result};
+use crate::sse::SseStream;
+use crate::{ApiKey, ChatOptions, HttpRequest, HttpResponse, Provider, Result, StreamParser};
 
 /// Mistral's chat completions API (`https://api.mistral.ai/v1`, key from `MISTRAL_API_KEY`).
 #[derive(Clone, Debug, Default)]
@@ -44,5 +46,16 @@ impl Provider for Mistral {
 
     fn parse(&self, reply: &HttpResponse, options: &ChatOptions, elapsed: Duration) -> Result<Vec<Response>> {
         parse_chat_completions("mistral", reply, options, elapsed)
+    }
+
+    /// The chat completions request with `stream: true` (Mistral sends the usage in its last chunk).
+    fn stream_request(&self, session: &Session, options: &ChatOptions) -> Result<HttpRequest> {
+        reply::single_candidate("mistral", options)?;
+        let request = self.request(session, options)?;
+        crate::stream::with_fields("mistral", request, &[("stream", serde_json::json!(true))])
+    }
+
+    fn stream_parser(&self, options: &ChatOptions) -> Result<Box<dyn StreamParser>> {
+        Ok(SseStream::boxed(ChatCompletionsStream::new("mistral", options)))
     }
 }

@@ -1,11 +1,16 @@
 //! The built-in providers.
 
 mod anthropic;
+mod anthropic_stream;
+mod chat_completions_stream;
 mod gemini;
+mod gemini_stream;
 mod mistral;
 mod ollama;
+mod ollama_stream;
 mod openai;
 mod openai_responses;
+mod openai_responses_stream;
 
 pub use anthropic::Anthropic;
 pub use gemini::Gemini;

@@ -5,8 +5,9 @@ use std::time::Duration;
 use memor_core::{Response, Session};
 use serde_json::{Map, Value, json};
 
+use crate::providers::ollama_stream::{self, OllamaStream};
 use crate::reply::{self, Candidate};
-use crate::{ChatOptions, HttpRequest, HttpResponse, Provider, Result};
+use crate::{ChatOptions, HttpRequest, HttpResponse, Provider, Result, StreamParser};
 
 /// Ollama's chat API (`http://localhost:11434`, no key). One candidate per request;
 /// `max_tokens` is sent as `num_predict`.
@@ -62,20 +63,7 @@ impl Provider for Ollama {
         let message = body.get("message").ok_or_else(|| crate::Error::parse("ollama", "no `message`"))?;
         let text = reply::str_field("ollama", message, "content")?.to_owned();
         let mut metadata = Map::new();
-        reply::keep(
-            &mut metadata,
-            &body,
-            &[
-                "done_reason",
-                "prompt_eval_count",
-                "eval_count",
-                "total_duration",
-                "load_duration",
-                "prompt_eval_duration",
-                "eval_duration",
-                "created_at",
-            ],
-        );
+        reply::keep(&mut metadata, &body, ollama_stream::METADATA);
         let candidate = Candidate {
             text,
             model: body.get("model").and_then(Value::as_str).map(str::to_owned),
@@ -83,5 +71,15 @@ impl Provider for Ollama {
             metadata,
         };
         Ok(vec![reply::response(candidate, options, elapsed)?])
+    }
+
+    /// The chat request with `stream: true` (NDJSON).
+    fn stream_request(&self, session: &Session, options: &ChatOptions) -> Result<HttpRequest> {
+        let request = self.request(session, options)?;
+        crate::stream::with_fields("ollama", request, &[("stream", json!(true))])
+    }
+
+    fn stream_parser(&self, options: &ChatOptions) -> Result<Box<dyn StreamParser>> {
+        Ok(Box::new(OllamaStream::new(options)))
     }
 }

@@ -5,8 +5,10 @@ use std::time::Duration;
 use memor_core::{Response, Session};
 use serde_json::{Map, Value, json};
 
+use crate::providers::chat_completions_stream::ChatCompletionsStream;
 use crate::reply::{self, Candidate};
-use crate::{ApiKey, ChatOptions, HttpRequest, HttpResponse, Provider, Result};
+use crate::sse::SseStream;
+use crate::{ApiKey, ChatOptions, HttpRequest, HttpResponse, Provider, Result, StreamParser};
 
 /// OpenAI's chat completions API, or an OpenAI-compatible server's
 /// ([`compatible`](Self::compatible)). The key is sent as `Authorization: Bearer`.
@@ -74,6 +76,18 @@ impl Provider for OpenAi {
 
     fn parse(&self, reply: &HttpResponse, options: &ChatOptions, elapsed: Duration) -> Result<Vec<Response>> {
         parse_chat_completions(&self.id, reply, options, elapsed)
+    }
+
+    /// The chat completions request with `stream: true` and `stream_options.include_usage`.
+    fn stream_request(&self, session: &Session, options: &ChatOptions) -> Result<HttpRequest> {
+        reply::single_candidate(&self.id, options)?;
+        let request = self.request(session, options)?;
+        let usage = json!({"include_usage": true});
+        crate::stream::with_fields(&self.id, request, &[("stream", json!(true)), ("stream_options", usage)])
+    }
+
+    fn stream_parser(&self, options: &ChatOptions) -> Result<Box<dyn StreamParser>> {
+        Ok(SseStream::boxed(ChatCompletionsStream::new(&self.id, options)))
     }
 }
 

@@ -5,8 +5,10 @@ use std::time::Duration;
 use memor_core::{Response, Role, Session};
 use serde_json::{Map, Value, json};
 
+use crate::providers::openai_responses_stream::ResponsesStream;
 use crate::reply::{self, Candidate};
-use crate::{ApiKey, ChatOptions, Error, HttpRequest, HttpResponse, Provider, Result};
+use crate::sse::SseStream;
+use crate::{ApiKey, ChatOptions, Error, HttpRequest, HttpResponse, Provider, Result, StreamParser};
 
 /// OpenAI's Responses API (`https://api.openai.com/v1`, key from `OPENAI_API_KEY`), registered
 /// as `openai_responses`. System messages become `instructions` (joined by a blank line); the
@@ -31,7 +33,7 @@ impl OpenAiResponses {
     }
 }
 
-const ID: &str = "openai_responses";
+pub(crate) const ID: &str = "openai_responses";
 
 impl Provider for OpenAiResponses {
     fn id(&self) -> &str {
@@ -107,5 +109,15 @@ impl Provider for OpenAiResponses {
             metadata,
         };
         Ok(vec![reply::response(candidate, options, elapsed)?])
+    }
+
+    /// The Responses request with `stream: true`.
+    fn stream_request(&self, session: &Session, options: &ChatOptions) -> Result<HttpRequest> {
+        let request = self.request(session, options)?;
+        crate::stream::with_fields(ID, request, &[("stream", json!(true))])
+    }
+
+    fn stream_parser(&self, options: &ChatOptions) -> Result<Box<dyn StreamParser>> {
+        Ok(SseStream::boxed(ResponsesStream::new(options)))
     }
 }

@@ -16,6 +16,9 @@ pub enum Reply {
     With(u16, Vec<(&'static str, &'static str)>, String),
     /// Reads the request, then waits this long before closing without answering.
     Stall(Duration),
+    /// A 200 reply with this content type whose body is sent in these chunks (chunked
+    /// transfer encoding), `pause` apart; after the last, waits `stall` before ending the body.
+    Stream { content_type: &'static str, chunks: Vec<Vec<u8>>, pause: Duration, stall: Duration },
 }
 
 /// A 200 reply with a JSON body.
@@ -92,6 +95,24 @@ pub fn serve(replies: Vec<Reply>) -> (String, Receiver<Recorded>) {
                     let _ = stream.flush();
                 }
                 Reply::Stall(wait) => thread::sleep(wait),
+                Reply::Stream { content_type, chunks, pause, stall } => {
+                    let _ = stream.set_nodelay(true);
+                    let head = format!(
+                        "HTTP/1.1 200 OK\r\ncontent-type: {content_type}\r\ntransfer-encoding: chunked\r\nconnection: close\r\n\r\n"
+                    );
+                    let _ = stream.write_all(head.as_bytes());
+                    for chunk in chunks {
+                        let mut framed = format!("{:x}\r\n", chunk.len()).into_bytes();
+                        framed.extend_from_slice(&chunk);
+                        framed.extend_from_slice(b"\r\n");
+                        let _ = stream.write_all(&framed);
+                        let _ = stream.flush();
+                        thread::sleep(pause);
+                    }
+                    thread::sleep(stall);
+                    let _ = stream.write_all(b"0\r\n\r\n");
+                    let _ = stream.flush();
+                }
             }
         }
     });

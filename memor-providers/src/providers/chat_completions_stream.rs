@@ -1,0 +1,84 @@
+//! Reading a streamed chat completions reply (OpenAI and Mistral): `chat.completion.chunk`
+//! events, an optional last chunk with `usage`, then `data: [DONE]`.
+
+use std::time::Duration;
+
+use memor_core::Response;
+use serde_json::{Map, Value};
+
+use crate::reply::{self, Candidate};
+use crate::sse::{SseEvent, SseHandler};
+use crate::stream::{ended_early, json, stream_error};
+use crate::{ChatOptions, Error, Result};
+
+/// What the chunks said so far.
+pub(crate) struct ChatCompletionsStream {
+    provider: String,
+    options: ChatOptions,
+    text: String,
+    model: Option<String>,
+    /// `id`, `index`, `finish_reason`, `usage` and `system_fingerprint`, as they came.
+    fields: Map<String, Value>,
+    done: bool,
+}
+
+impl ChatCompletionsStream {
+    pub(crate) fn new(provider: &str, options: &ChatOptions) -> Self {
+        ChatCompletionsStream {
+            provider: provider.to_owned(),
+            options: options.clone(),
+            text: String::new(),
+            model: None,
+            fields: Map::new(),
+            done: false,
+        }
+    }
+}
+
+impl SseHandler for ChatCompletionsStream {
+    fn event(&mut self, event: SseEvent, deltas: &mut Vec<String>) -> Result<()> {
+        if self.done {
+            return Ok(());
+        }
+        if event.data.trim() == "[DONE]" {
+            self.done = true;
+            return Ok(());
+        }
+        let chunk = json(&self.provider, &event.data)?;
+        if let Some(error) = chunk.get("error") {
+            return Err(stream_error(&self.provider, error));
+        }
+        if let Some(model) = chunk.get("model").and_then(Value::as_str) {
+            self.model = Some(model.to_owned());
+        }
+        reply::keep(&mut self.fields, &chunk, &["id", "usage", "system_fingerprint"]);
+        for choice in chunk.get("choices").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default() {
+            reply::keep(&mut self.fields, choice, &["index", "finish_reason"]);
+            let Some(delta) = choice.get("delta") else { continue };
+            if delta.get("tool_calls").is_some_and(|t| !t.is_null()) {
+                return Err(Error::Unsupported { provider: self.provider.clone(), what: "a tool call".to_owned() });
+            }
+            if let Some(text) = delta.get("content").and_then(Value::as_str) {
+                self.text.push_str(text);
+                deltas.push(text.to_owned());
+            }
+        }
+        Ok(())
+    }
+
+    /// The response: tokens from the last `usage` (`completion_tokens`); metadata as for a
+    /// whole reply.
+    fn finish(self, elapsed: Duration) -> Result<Response> {
+        if !self.done {
+            return Err(ended_early(&self.provider, "`data: [DONE]`"));
+        }
+        let tokens = self.fields.get("usage").and_then(|u| u.get("completion_tokens")).and_then(Value::as_u64);
+        let mut metadata = Map::new();
+        for key in ["id", "index", "finish_reason", "usage", "system_fingerprint"] {
+            if let Some(value) = self.fields.get(key) {
+                metadata.insert(key.to_owned(), value.clone());
+            }
+        }
+        reply::response(Candidate { text: self.text, model: self.model, tokens, metadata }, &self.options, elapsed)
+    }
+}

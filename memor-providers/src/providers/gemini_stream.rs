@@ -1,0 +1,78 @@
+//! Reading a streamed Gemini reply (`streamGenerateContent?alt=sse`): each event is a
+//! `GenerateContentResponse` holding the next parts; the last has the `finishReason` and the
+//! final `usageMetadata`.
+
+use std::time::Duration;
+
+use memor_core::Response;
+use serde_json::{Map, Value};
+
+use crate::reply::{self, Candidate};
+use crate::sse::{SseEvent, SseHandler};
+use crate::stream::{ended_early, json, stream_error};
+use crate::{ChatOptions, Error, Result};
+
+const ID: &str = "gemini";
+
+/// What the events said so far.
+pub(crate) struct GeminiStream {
+    options: ChatOptions,
+    text: String,
+    model: Option<String>,
+    /// `responseId`, `index`, `finishReason` and `usageMetadata`, the last of each.
+    fields: Map<String, Value>,
+}
+
+impl GeminiStream {
+    pub(crate) fn new(options: &ChatOptions) -> Self {
+        GeminiStream { options: options.clone(), text: String::new(), model: None, fields: Map::new() }
+    }
+}
+
+impl SseHandler for GeminiStream {
+    fn event(&mut self, event: SseEvent, deltas: &mut Vec<String>) -> Result<()> {
+        let chunk = json(ID, &event.data)?;
+        if let Some(error) = chunk.get("error") {
+            return Err(stream_error(ID, error));
+        }
+        if let Some(model) = chunk.get("modelVersion").and_then(Value::as_str) {
+            self.model = Some(model.to_owned());
+        }
+        reply::keep(&mut self.fields, &chunk, &["responseId", "usageMetadata"]);
+        let candidates = chunk.get("candidates").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+        for candidate in candidates {
+            reply::keep(&mut self.fields, candidate, &["index", "finishReason"]);
+            let parts = candidate.get("content").and_then(|c| c.get("parts")).and_then(Value::as_array);
+            for part in parts.map(Vec::as_slice).unwrap_or_default() {
+                if part.get("thought").and_then(Value::as_bool) == Some(true) {
+                    continue;
+                }
+                match part.get("text").and_then(Value::as_str) {
+                    Some(text) => {
+                        self.text.push_str(text);
+                        deltas.push(text.to_owned());
+                    }
+                    None => {
+                        return Err(Error::Unsupported {
+                            provider: ID.to_owned(),
+                            what: "a part without text".to_owned(),
+                        });
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The response: the last `candidatesTokenCount` as the tokens; `responseId`, `index`,
+    /// `finishReason` and `usageMetadata` as metadata; `modelVersion` as the model.
+    fn finish(self, elapsed: Duration) -> Result<Response> {
+        if !self.fields.contains_key("finishReason") {
+            return Err(ended_early(ID, "a `finishReason`"));
+        }
+        let tokens =
+            self.fields.get("usageMetadata").and_then(|u| u.get("candidatesTokenCount")).and_then(Value::as_u64);
+        let candidate = Candidate { text: self.text, model: self.model, tokens, metadata: self.fields };
+        reply::response(candidate, &self.options, elapsed)
+    }
+}

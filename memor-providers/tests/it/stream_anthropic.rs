@@ -1,0 +1,88 @@
+//! Streaming from Anthropic Messages (server-sent `message_start` … `message_stop` events).
+
+use serde_json::json;
+
+use memor_providers::{Anthropic, ChatOptions};
+
+use crate::server::KEY;
+use crate::stream_support::{StreamCase, check_errors, run, sse};
+
+const STREAM: &str = concat!(
+    "event: message_start\n",
+    "data: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_01XFDUDYJgAACzvnptvVoYEL\",\"type\":\"message\",\"role\":\"assistant\",\"content\":[],\"model\":\"claude-sonnet-4-20250514\",\"stop_reason\":null,\"stop_sequence\":null,\"usage\":{\"input_tokens\":25,\"output_tokens\":1}}}\n\n",
+    "event: content_block_start\n",
+    "data: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n",
+    "event: ping\n",
+    "data: {\"type\": \"ping\"}\n\n",
+    "event: content_block_delta\n",
+    "data: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"Ça va\"}}\n\n",
+    "event: content_block_delta\n",
+    "data: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\", très bien 👍\"}}\n\n",
+    "event: content_block_stop\n",
+    "data: {\"type\":\"content_block_stop\",\"index\":0}\n\n",
+    "event: message_delta\n",
+    "data: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":15}}\n\n",
+    "event: message_stop\n",
+    "data: {\"type\":\"message_stop\"}\n\n",
+);
+
+fn options(base: &str) -> ChatOptions {
+    ChatOptions::new("claude-sonnet-4-20250514").base_url(base).api_key(KEY)
+}
+
+#[test]
+fn stream_is_delivered_and_assembled() {
+    let options = |base: &str| options(base).top_k(40);
+    let streamed = run(&Anthropic::new(), &options, vec![sse(STREAM)]);
+    let response = streamed.result.unwrap();
+
+    assert_eq!(streamed.request.path, "/v1/messages");
+    assert_eq!(streamed.request.header("x-api-key"), Some(KEY));
+    let body = streamed.request.json();
+    assert_eq!(body["stream"], json!(true));
+    assert_eq!(body["system"], json!("You are terse."));
+
+    assert_eq!(streamed.deltas, ["Ça va", ", très bien 👍"]);
+    assert_eq!(response.message(), streamed.deltas.concat());
+    assert_eq!(response.model(), "claude-sonnet-4-20250514");
+    assert_eq!(response.tokens(), Some(15));
+    assert_eq!(response.top_k(), Some(40));
+    assert_eq!(
+        response.provider_metadata().unwrap(),
+        json!({"id": "msg_01XFDUDYJgAACzvnptvVoYEL", "stop_reason": "end_turn",
+               "usage": {"input_tokens": 25, "output_tokens": 15}})
+        .as_object()
+        .unwrap()
+    );
+}
+
+#[test]
+fn a_tool_use_block_is_unsupported() {
+    let stream = concat!(
+        "event: content_block_start\n",
+        "data: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"tool_use\",\"id\":\"toolu_1\",\"name\":\"get_weather\",\"input\":{}}}\n\n",
+    );
+    let streamed = run(&Anthropic::new(), &options, vec![sse(&format!("{stream}: é\n\n"))]);
+    assert_eq!(streamed.result.unwrap_err().to_string(), "anthropic: a `tool_use` block is not supported");
+}
+
+#[test]
+fn stream_errors() {
+    check_errors(&StreamCase {
+        provider: &Anthropic::new(),
+        options,
+        reply: sse,
+        body: STREAM,
+        expected_text: "Ça va, très bien 👍",
+        error_body: r#"{"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}}"#,
+        expected_message: "invalid x-api-key",
+        error_stream: concat!(
+            "event: content_block_delta\n",
+            "data: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"Ça\"}}\n\n",
+            "event: error\n",
+            "data: {\"type\": \"error\", \"error\": {\"type\": \"overloaded_error\", \"message\": \"Overloaded\"}}\n\n",
+        ),
+        expected_stream_message: "Overloaded (overloaded_error)",
+        truncated: &STREAM[..STREAM.find("event: message_stop").unwrap()],
+    });
+}
