@@ -24,9 +24,6 @@ pub(crate) struct ChatArgs {
 /// Runs the conversation: each input line is a user turn; the whole session so far is sent;
 /// each reply is printed and the session saved (when a file is given) after every turn.
 pub(crate) fn run(args: ChatArgs) -> Result<(), Failure> {
-    if args.stream {
-        return Err(Failure::usage("`--stream` is not available yet: replies are printed whole"));
-    }
     let provider = ProviderRegistry::global().get(&args.provider)?;
     let mut options = ChatOptions::new(&args.model);
     options.base_url = args.base_url.clone();
@@ -56,7 +53,15 @@ pub(crate) fn run(args: ChatArgs) -> Result<(), Failure> {
         }
         let mut turn = session.clone();
         turn.add_message(Prompt::builder().message(line).build());
-        let replies = client.chat(provider, &turn, &options)?;
+        let replies = if args.stream {
+            let reply = client.chat_stream(provider, &turn, &options, |piece| {
+                let _ = out.write_all(piece.as_bytes());
+                let _ = out.flush();
+            })?;
+            vec![reply]
+        } else {
+            client.chat(provider, &turn, &options)?
+        };
         let Some(first) = replies.first().cloned() else {
             return Err(Failure::plain(format!("{}: the reply held no message", args.provider)));
         };
@@ -67,7 +72,10 @@ pub(crate) fn run(args: ChatArgs) -> Result<(), Failure> {
             prompt.select_response(0);
         }
         turn.add_message(first.clone());
-        let _ = writeln!(out, "{}", first.message());
+        let _ = match args.stream {
+            true => writeln!(out),
+            false => writeln!(out, "{}", first.message()),
+        };
         let _ = out.flush();
         if let Some(path) = &args.session {
             turn.save(path)?;

@@ -57,10 +57,6 @@ impl Failure {
     fn plain(message: impl Into<String>) -> Self {
         Failure { message: message.into(), detail: None }
     }
-
-    fn usage(message: impl Into<String>) -> Self {
-        Failure::plain(format!("memor: {}", message.into()))
-    }
 }
 
 impl From<memor_providers::Error> for Failure {

@@ -33,5 +33,8 @@ fn memor_formats_lists_it() {
     let out = Command::new(env!("CARGO_BIN_EXE_memor-with-plugin")).arg("formats").output().unwrap();
     assert!(out.status.success());
     let formats = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(formats, "ai_studio\ndictionary\nitems\nmarkdown\nopenai\nstring\n");
+    assert_eq!(
+        formats,
+        "ai_studio\nanthropic\ndictionary\ngemini\nitems\nmarkdown\nmistral\nollama\nopenai\nopenai_responses\nstring\n"
+    );
 }

@@ -172,3 +172,66 @@ fn providers_lists_the_providers_and_bad_chats_fail_clearly() {
     assert_eq!(out.status.code(), Some(1));
     assert!(!String::from_utf8_lossy(&out.stderr).is_empty());
 }
+
+#[test]
+fn a_failed_turn_exits_1_and_keeps_the_file_of_the_last_good_turn() {
+    let (address, _recorded) = serve(vec![reply("ollama", "first reply"), "this is not JSON".to_owned()]);
+    let dir = tempdir();
+    let file = dir.join("chat.json");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_memor"))
+        .args(["chat", "--provider", "ollama", "--model", "m", "--base-url", &address])
+        .args(["--session", file.to_str().unwrap()])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"hello\nagain\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "first reply\n");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("ollama"), "{stderr}");
+    let saved = memor_core::Session::load(&file).unwrap();
+    let texts: Vec<&str> = saved.iter().map(|m| m.message()).collect();
+    assert_eq!(texts, ["hello", "first reply"]);
+}
+
+#[test]
+fn stream_prints_the_reply_as_it_arrives_and_saves_it_whole() {
+    let ollama = concat!(
+        "{\"model\":\"m-reply\",\"created_at\":\"2025-10-17T23:14:07Z\",\"message\":{\"role\":\"assistant\",\"content\":\"Ça \"},\"done\":false}\n",
+        "{\"model\":\"m-reply\",\"created_at\":\"2025-10-17T23:14:07Z\",\"message\":{\"role\":\"assistant\",\"content\":\"va\"},\"done\":false}\n",
+        "{\"model\":\"m-reply\",\"created_at\":\"2025-10-17T23:14:08Z\",\"message\":{\"role\":\"assistant\",\"content\":\"\"},\"done\":true,\"done_reason\":\"stop\",\"eval_count\":2}\n",
+    );
+    let openai = concat!(
+        "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"model\":\"m-reply\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"Ça \"},\"finish_reason\":null}]}\n\n",
+        "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"model\":\"m-reply\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"va\"},\"finish_reason\":\"stop\"}]}\n\n",
+        "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"model\":\"m-reply\",\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":2,\"total_tokens\":7}}\n\n",
+        "data: [DONE]\n\n",
+    );
+    for (provider, body) in [("ollama", ollama), ("openai", openai)] {
+        let (address, recorded) = serve(vec![body.to_owned()]);
+        let dir = tempdir();
+        let file = dir.join("chat.json");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_memor"))
+            .args(["chat", "--provider", provider, "--model", "m", "--base-url", &address, "--stream"])
+            .args(["--session", file.to_str().unwrap()])
+            .env("OPENAI_API_KEY", "test-key")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(b"hello\n").unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{provider}: {}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "Ça va\n", "{provider}");
+        let body: Value = serde_json::from_str(&recorded.lock().unwrap()[0].1).unwrap();
+        assert_eq!(body["stream"], Value::Bool(true), "{provider}");
+        let saved = memor_core::Session::load(&file).unwrap();
+        let reply = saved.get_message(1).unwrap().as_response().unwrap();
+        assert_eq!((reply.message(), reply.model(), reply.tokens()), ("Ça va", "m-reply", Some(2)), "{provider}");
+        python_loads(&file, 2);
+    }
+}

@@ -178,7 +178,10 @@ fn write_big_session(path: &Path, messages: usize) {
 fn formats_lists_memors_formats() {
     let out = memor(&["formats"]);
     assert!(out.status.success());
-    assert_eq!(stdout(&out), "ai_studio\ndictionary\nitems\nopenai\nstring\n");
+    assert_eq!(
+        stdout(&out),
+        "ai_studio\nanthropic\ndictionary\ngemini\nitems\nmistral\nollama\nopenai\nopenai_responses\nstring\n"
+    );
 }
 
 #[test]
@@ -216,7 +219,13 @@ fn render_errors_and_unknown_formats_exit_1_with_memors_message() {
         stderr(&out).lines().next(),
         Some("Invalid render format. It must be an instance of RenderFormat enum.")
     );
-    assert!(stderr(&out).contains("known: ai_studio, dictionary, items, openai, string"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "known: ai_studio, anthropic, dictionary, gemini, items, mistral, ollama, openai, openai_responses, string"
+        ),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
