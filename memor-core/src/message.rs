@@ -2,7 +2,8 @@
 
 use serde_json::{Map, Value};
 
-use crate::{Prompt, Response, Role, Timestamp, id};
+use crate::parts::Parts;
+use crate::{Image, Prompt, Response, Role, Timestamp, ToolCall, ToolResult, id};
 
 /// The fields of memor's message base.
 #[derive(Clone, Debug)]
@@ -15,6 +16,8 @@ pub(crate) struct Base {
     pub(crate) date_created: Timestamp,
     pub(crate) date_modified: Timestamp,
     pub(crate) memor_version: std::borrow::Cow<'static, str>,
+    /// Not memor's: tool calls, tool results, images.
+    pub(crate) parts: Parts,
 }
 
 impl Base {
@@ -29,6 +32,7 @@ impl Base {
             date_created: now,
             date_modified: now,
             memor_version: crate::MEMOR_VERSION.into(),
+            parts: Parts::default(),
         }
     }
 
@@ -138,6 +142,39 @@ macro_rules! message_base_methods {
             self.base.touch();
         }
 
+        /// The tool calls it asks for (not memor's; see [`ToolCall`](crate::ToolCall)).
+        pub fn tool_calls(&self) -> &[$crate::ToolCall] {
+            &self.base.parts.tool_calls
+        }
+
+        /// The tool results it carries (not memor's; see [`ToolResult`](crate::ToolResult)).
+        pub fn tool_results(&self) -> &[$crate::ToolResult] {
+            &self.base.parts.tool_results
+        }
+
+        /// The images it carries (not memor's; see [`Image`](crate::Image)).
+        pub fn images(&self) -> &[$crate::Image] {
+            &self.base.parts.images
+        }
+
+        /// Replaces the tool calls; marks modified.
+        pub fn update_tool_calls(&mut self, calls: Vec<$crate::ToolCall>) {
+            self.base.parts.tool_calls = calls;
+            self.base.touch();
+        }
+
+        /// Replaces the tool results; marks modified.
+        pub fn update_tool_results(&mut self, results: Vec<$crate::ToolResult>) {
+            self.base.parts.tool_results = results;
+            self.base.touch();
+        }
+
+        /// Replaces the images; marks modified.
+        pub fn update_images(&mut self, images: Vec<$crate::Image>) {
+            self.base.parts.images = images;
+            self.base.touch();
+        }
+
         /// Draws a fresh id (does not mark modified, as in memor).
         pub fn regenerate_id(&mut self) {
             self.base.regenerate_id();
@@ -195,6 +232,21 @@ impl Message {
     /// Its token count, if recorded.
     pub fn tokens(&self) -> Option<u64> {
         self.base().tokens
+    }
+
+    /// The tool calls it asks for.
+    pub fn tool_calls(&self) -> &[ToolCall] {
+        &self.base().parts.tool_calls
+    }
+
+    /// The tool results it carries.
+    pub fn tool_results(&self) -> &[ToolResult] {
+        &self.base().parts.tool_results
+    }
+
+    /// The images it carries.
+    pub fn images(&self) -> &[Image] {
+        &self.base().parts.images
     }
 
     /// The prompt, if this is one.

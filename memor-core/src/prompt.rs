@@ -130,6 +130,7 @@ impl PartialEq for Prompt {
             && self.base.role == o.base.role
             && self.template == o.template
             && self.base.tokens == o.base.tokens
+            && self.base.parts == o.base.parts
     }
 }
 
@@ -168,6 +169,18 @@ impl PromptBuilder {
     /// The template (default `BASIC.PROMPT`).
     pub fn template(mut self, template: PromptTemplate) -> Self {
         self.prompt.template = Arc::new(template);
+        self
+    }
+
+    /// Tool results this turn carries (not memor's).
+    pub fn tool_results(mut self, results: Vec<crate::ToolResult>) -> Self {
+        self.prompt.base.parts.tool_results = results;
+        self
+    }
+
+    /// Images this turn carries (not memor's).
+    pub fn images(mut self, images: Vec<crate::Image>) -> Self {
+        self.prompt.base.parts.images = images;
         self
     }
 

@@ -148,7 +148,8 @@ impl Response {
 }
 
 /// memor's equality: message, score, role, temperature, model, tokens, inference_time, top_k,
-/// top_p and gpu; ids, dates and warnings are ignored. Numbers compare numerically.
+/// top_p and gpu; ids, dates and warnings are ignored. Numbers compare numerically. Tool calls,
+/// tool results and images (not memor's) compare too; provider metadata does not.
 impl PartialEq for Response {
     fn eq(&self, o: &Self) -> bool {
         self.base.message == o.base.message
@@ -161,6 +162,7 @@ impl PartialEq for Response {
             && self.top_k == o.top_k
             && self.top_p == o.top_p
             && self.gpu == o.gpu
+            && self.base.parts == o.base.parts
     }
 }
 
@@ -179,6 +181,7 @@ pub struct ResponseBuilder {
     model: Option<String>,
     gpu: Option<String>,
     date: Option<Timestamp>,
+    tool_calls: Vec<crate::ToolCall>,
 }
 
 impl ResponseBuilder {
@@ -248,6 +251,12 @@ impl ResponseBuilder {
         self
     }
 
+    /// The tool calls the response asks for (not memor's).
+    pub fn tool_calls(mut self, calls: Vec<crate::ToolCall>) -> Self {
+        self.tool_calls = calls;
+        self
+    }
+
     /// Checks the values in memor's order and builds the response.
     pub fn build(self) -> Result<Response> {
         let mut r = Response::default();
@@ -270,6 +279,7 @@ impl ResponseBuilder {
         if let Some(date) = self.date {
             r.base.date_created = date;
         }
+        r.base.parts.tool_calls = self.tool_calls;
         Ok(r)
     }
 }

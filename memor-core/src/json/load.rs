@@ -13,6 +13,7 @@ use serde_json::{Map, Value};
 
 use super::read::{self, Raw, Slots};
 use crate::message::Base;
+use crate::parts::Parts;
 use crate::validate::{self, positive_number, probability};
 use crate::{Error, Kind, Message, Number, Prompt, PromptTemplate, Response, Result, Role, Session, Timestamp, id};
 
@@ -328,8 +329,21 @@ fn response_fields(o: &Obj<'_, '_>) -> Result<Response> {
         Some(Raw::Object(pairs)) => Some(object(pairs).map_err(|e| e.into_error("provider_metadata"))?),
         Some(_) => return Err(o.bad("provider_metadata", "expected a JSON object")),
     };
-    let base = Base { message, role, tokens, id, warnings, date_created, date_modified, memor_version };
+    let parts = parts(o)?;
+    let base = Base { message, role, tokens, id, warnings, date_created, date_modified, memor_version, parts };
     Ok(Response { base, score, temperature, top_k, top_p, inference_time, model, gpu, provider_metadata })
+}
+
+/// Not memor's: the tool calls, tool results and images of a message, when present.
+fn parts(o: &Obj<'_, '_>) -> Result<Parts> {
+    let mut values = [None, None, None];
+    for (slot, key) in values.iter_mut().zip(["tool_calls", "tool_results", "images"]) {
+        if let Some(raw) = o.get(key) {
+            *slot = Some(value(raw).map_err(|e| e.into_error(key))?);
+        }
+    }
+    let [calls, results, images] = values;
+    Parts::from_values(calls, results, images).map_err(|(field, why)| o.bad(&field, why))
 }
 
 /// What one load shares between the prompts it reads: identical templates (in a session,
@@ -384,7 +398,8 @@ fn prompt_fields<'a>(o: &Obj<'_, 'a>, templates: &mut Templates<'a>) -> Result<P
     let warnings = warnings(o.get("warnings"))?;
     let memor_version = version(memor_version)?;
     let selected_response_index = pos_int(selected, "selected_response_index")?;
-    let base = Base { message, role, tokens, id, warnings, date_created, date_modified, memor_version };
+    let parts = parts(o)?;
+    let base = Base { message, role, tokens, id, warnings, date_created, date_modified, memor_version, parts };
     Ok(Prompt { base, responses, selected_response_index, template })
 }
 

@@ -56,7 +56,7 @@ impl<'a> Raw<'a> {
 pub(crate) struct Slots<'a> {
     /// One per key a prompt or response has (see `index`): memor's, then ours. A key missing
     /// here is dropped by the streamed loader, so every key the loaders read must be listed.
-    values: [Option<Raw<'a>>; 20],
+    values: [Option<Raw<'a>>; 23],
 }
 
 impl<'a> Slots<'a> {
@@ -84,6 +84,9 @@ impl<'a> Slots<'a> {
             "selected_response_index" => 17,
             "template" => 18,
             "provider_metadata" => 19,
+            "tool_calls" => 20,
+            "tool_results" => 21,
+            "images" => 22,
             _ => return None,
         })
     }

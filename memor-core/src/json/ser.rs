@@ -46,6 +46,7 @@ impl Serialize for Response {
         if let Some(metadata) = &self.provider_metadata {
             m.serialize_entry("provider_metadata", metadata)?;
         }
+        b.parts.serialize_entries(&mut m)?;
         m.end()
     }
 }
@@ -71,6 +72,7 @@ fn serialize_prompt<S: Serializer>(p: &Prompt, with_template: bool, s: S) -> Res
     m.serialize_entry("memor_version", MEMOR_VERSION)?;
     m.serialize_entry("date_created", &Date(&b.date_created))?;
     m.serialize_entry("date_modified", &Date(&b.date_modified))?;
+    b.parts.serialize_entries(&mut m)?;
     m.end()
 }
 

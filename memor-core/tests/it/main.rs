@@ -11,5 +11,6 @@ mod floats;
 mod invalid_inputs;
 mod models;
 mod objects;
+mod parts;
 mod python;
 mod roundtrip;

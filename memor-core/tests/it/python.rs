@@ -25,15 +25,22 @@ fn python_memor_available() -> bool {
 /// Our own fields (provider metadata, a template's engine) are not memor's: Python memor loads
 /// files that have them but drops them, so byte equality is checked without them.
 fn memor_fields_only(doc: &mut AnyDocument) {
-    let strip = |r: &mut memor_core::Response| r.update_provider_metadata(None);
+    let strip = |r: &mut memor_core::Response| {
+        r.update_provider_metadata(None);
+        r.update_tool_calls(Vec::new());
+    };
     match doc {
         AnyDocument::Response(r) => strip(r),
-        AnyDocument::Prompt(p) => (0..p.responses().len()).for_each(|i| strip(p.response_mut(i).unwrap())),
+        AnyDocument::Prompt(p) => {
+            strip_prompt(p);
+            (0..p.responses().len()).for_each(|i| strip(p.response_mut(i).unwrap()))
+        }
         AnyDocument::Session(s) => {
             for i in 0..s.len() {
                 match s.get_message_mut(i) {
                     Some(Message::Response(r)) => strip(r),
                     Some(Message::Prompt(p)) => {
+                        strip_prompt(p);
                         (0..p.responses().len()).for_each(|j| strip(p.response_mut(j).unwrap()))
                     }
                     None => {}
@@ -43,6 +50,14 @@ fn memor_fields_only(doc: &mut AnyDocument) {
         AnyDocument::Template(_) => {}
     }
 }
+
+fn strip_prompt(p: &mut memor_core::Prompt) {
+    p.update_tool_results(Vec::new());
+    p.update_images(Vec::new());
+}
+
+/// The keys of our own fields in prompts and responses.
+const OUR_KEYS: [&str; 4] = ["provider_metadata", "tool_calls", "tool_results", "images"];
 
 fn drop_key(value: &mut Value, key: &str) {
     match value {
@@ -97,7 +112,7 @@ fn python_memor_reads_and_rewrites_our_files_byte_for_byte() {
     docs.push(AnyDocument::Session(Session::default()));
     // Files with our extra fields must still load in Python memor (checked below, apart).
     let extended: Vec<AnyDocument> =
-        docs.iter().filter(|d| d.to_json().contains("\"provider_metadata\"")).cloned().collect();
+        docs.iter().filter(|d| OUR_KEYS.iter().any(|k| d.to_json().contains(&format!("\"{k}\"")))).cloned().collect();
     docs.iter_mut().for_each(memor_fields_only);
 
     let dir = crate::objects::tempdir();
@@ -140,8 +155,13 @@ fn python_memor_reads_and_rewrites_our_files_byte_for_byte() {
     for (doc, python) in extended.iter().zip(&lines) {
         assert_eq!(python.get("error"), None, "a file with our fields did not load in Python memor");
         let mut ours = serde_json::to_value(doc).unwrap();
-        drop_key(&mut ours, "provider_metadata");
+        OUR_KEYS.iter().for_each(|k| drop_key(&mut ours, k));
         assert_eq!(python["text"].as_str(), Some(memor_core::json::to_string(&ours).unwrap().as_str()));
     }
-    eprintln!("Python memor 1.1 loaded all {} files with provider metadata", extended.len());
+    let kinds = |k: &str| extended.iter().filter(|d| d.to_json().contains(&format!("\"{k}\""))).count();
+    OUR_KEYS.iter().for_each(|k| assert!(kinds(k) > 0, "no generated file has {k}"));
+    eprintln!(
+        "Python memor 1.1 loaded all {} files with our fields (provider metadata, tool calls and results, images)",
+        extended.len()
+    );
 }

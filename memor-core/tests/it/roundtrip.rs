@@ -1,6 +1,8 @@
 //! Property tests: anything built through the API survives save -> load -> save unchanged.
 
-use memor_core::{Document, Message, Number, Prompt, PromptTemplate, Response, Role, Session, Timestamp};
+use memor_core::{
+    Document, Image, Message, Number, Prompt, PromptTemplate, Response, Role, Session, Timestamp, ToolCall, ToolResult,
+};
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 
@@ -42,6 +44,33 @@ fn json_value() -> impl Strategy<Value = Value> {
     })
 }
 
+fn arguments() -> impl Strategy<Value = Map<String, Value>> {
+    prop::collection::vec((text(), json_value()), 0..3).prop_map(|kv| kv.into_iter().collect())
+}
+
+fn tool_calls() -> impl Strategy<Value = Vec<ToolCall>> {
+    let call = (text(), text(), arguments()).prop_map(|(id, name, arguments)| ToolCall { id, name, arguments });
+    prop::collection::vec(call, 0..3)
+}
+
+fn tool_results() -> impl Strategy<Value = Vec<ToolResult>> {
+    let result = (text(), text(), text(), any::<bool>()).prop_map(|(call_id, name, content, is_error)| ToolResult {
+        call_id,
+        name,
+        content,
+        is_error,
+    });
+    prop::collection::vec(result, 0..3)
+}
+
+fn images() -> impl Strategy<Value = Vec<Image>> {
+    let image = prop_oneof![
+        text().prop_map(Image::Url),
+        (text(), "[A-Za-z0-9+/]{0,40}={0,2}").prop_map(|(media_type, base64)| Image::Data { media_type, base64 }),
+    ];
+    prop::collection::vec(image, 0..3)
+}
+
 prop_compose! {
     pub fn response()(
         message in text(), score in proptest::option::of(number(1.0)), r in role(),
@@ -50,8 +79,9 @@ prop_compose! {
         inference_time in proptest::option::of(number(100.0)), model in text(), gpu in proptest::option::of(text()),
         created in timestamp(), modified in timestamp(), warn in proptest::option::of(number(1e6)),
         metadata in proptest::option::of(prop::collection::vec((text(), json_value()), 0..3)),
+        calls in tool_calls(),
     ) -> Response {
-        let mut b = Response::builder().message(message).role(r).model(model);
+        let mut b = Response::builder().message(message).role(r).model(model).tool_calls(calls);
         if let Some(v) = score { b = b.score(v); }
         if let Some(v) = temperature { b = b.temperature(v); }
         if let Some(v) = top_k { b = b.top_k(v); }
@@ -84,8 +114,9 @@ prop_compose! {
 prop_compose! {
     pub fn prompt()(message in text(), responses in prop::collection::vec(response(), 0..3), r in role(),
                 tokens in proptest::option::of(any::<u64>()), template in template(), selected in 0u64..5,
-                created in timestamp(), modified in timestamp()) -> Prompt {
+                created in timestamp(), modified in timestamp(), results in tool_results(), images in images()) -> Prompt {
         let mut b = Prompt::builder().message(message).responses(responses).role(r).template(template);
+        b = b.tool_results(results).images(images);
         if let Some(t) = tokens { b = b.tokens(t); }
         let mut p = b.build();
         p.select_response(selected);
