@@ -81,6 +81,17 @@ pub enum Error {
         /// The id registered twice.
         id: String,
     },
+    /// A tool call and its results are not next to each other in the session: a result that
+    /// answers no call of the assistant turn just before it, or a call that the next turn does
+    /// not answer.
+    ToolPairing {
+        /// The index of the offending message in the session.
+        index: usize,
+        /// The call id in question.
+        call_id: String,
+        /// What is wrong.
+        problem: String,
+    },
     /// A message of the session could not be rendered to text.
     Render(memor_render::Error),
     /// The data model refused a value of the reply (for example a negative temperature).
@@ -122,6 +133,9 @@ impl fmt::Display for Error {
                 write!(f, "no provider `{id}`; known: {}", known.join(", "))
             }
             Error::DuplicateProvider { id } => write!(f, "a provider `{id}` is already registered"),
+            Error::ToolPairing { index, call_id, problem } => {
+                write!(f, "message {index}: tool call `{call_id}` {problem}")
+            }
             Error::Render(e) => e.fmt(f),
             Error::Core(e) => e.fmt(f),
             Error::Custom(e) => e.fmt(f),

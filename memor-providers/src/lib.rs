@@ -2,7 +2,7 @@
 //! adapters (OpenAI chat completions and OpenAI-compatible servers, Anthropic Messages, Gemini
 //! `generateContent`, Mistral, Ollama `/api/chat`), the [`Transport`] trait with a default
 //! blocking client, a retrying [`Client`], and the [`ProviderRegistry`]. The OpenAI Responses
-//! API ([`OpenAiResponses`]) is there too, for text.
+//! API ([`OpenAiResponses`]) is there too.
 //!
 //! Every built-in provider can also stream ([`Client::chat_stream`]): server-sent events for
 //! OpenAI, OpenAI Responses, Anthropic, Gemini (`streamGenerateContent?alt=sse`) and Mistral,
@@ -29,21 +29,30 @@
 //! # fn main() {}
 //! ```
 //!
-//! A session's enabled messages are sent as text (memor's STRING render; a prompt through its
-//! template); masked messages are not sent. Each reply becomes a [`Response`](memor_core::Response)
-//! with the reply's text, its model (else the requested one), its completion tokens, the call's
-//! wall time as the inference time, the request's temperature, top-p and top-k, and the rest
-//! of what the provider said (usage, finish reason, reply id) as provider metadata. Several
-//! candidates (`n`, `candidateCount`) give several responses.
+//! A session's enabled messages are sent as their text (memor's STRING render; a prompt
+//! through its template) with their tool calls, tool results and images ([`turns`]) in each
+//! provider's shape; masked messages are not sent. [`ChatOptions::tools`] sends [`Tool`]
+//! definitions. A tool call and its result must be next to each other (else
+//! [`Error::ToolPairing`], naming the message and the call). Each reply becomes a
+//! [`Response`](memor_core::Response) with the reply's text and tool calls (Gemini and Ollama
+//! give no ids: they are made up as `{name}_{index}`), its model (else the requested one), its
+//! completion tokens, the call's wall time as the inference time, the request's temperature,
+//! top-p and top-k, and the rest of what the provider said (usage, finish reason, reply id) as
+//! provider metadata. Several candidates (`n`, `candidateCount`) give several responses.
 //!
 //! API keys are [`ApiKey`]s and [`Header::Secret`]s: they never appear in `Debug` output or
 //! in errors.
 //!
 //! ## Not built yet
 //!
-//! Tool calls, images, several candidates when streaming, async transports, and `memor chat`
-//! (the CLI command). A reply holding a tool call (or any other non-text content) is an error. The live providers
-//! have not been called from this crate's tests: they run against a local server replaying the
+//! Tool calls in streamed replies (an error), `tool_choice` and other tool settings, image
+//! URLs for Ollama (base64 only), `is_error` where the wire has no field for it (OpenAI,
+//! Mistral, Responses, Ollama), replaying opaque provider items (reasoning items, thought
+//! signatures), merging consecutive same-role turns for Anthropic, several candidates when
+//! streaming, and a non-blocking transport: the `async` feature's `AsyncClient` gives futures,
+//! but each call in flight holds an OS thread running the blocking [`Client`]. A reply holding
+//! other non-text content (an image, for example) is an error. The live providers have not
+//! been called from this crate's tests: they run against a local server replaying the
 //! providers' documented shapes.
 //!
 //! ## Plugins
@@ -59,9 +68,15 @@
 //! - `ureq` (default): [`UreqTransport`], a blocking HTTP client, and `Client::default()`.
 //! - `rustls` (default): HTTPS for [`UreqTransport`] (rustls, ring, webpki roots); without it
 //!   the client speaks plain HTTP only (enough for a local Ollama).
+//! - `async`: `AsyncClient`, whose `chat` and `chat_stream` return futures that any
+//!   executor can drive (std only, no runtime); each call runs the blocking [`Client`] on a
+//!   thread of its own.
 
+#[cfg(feature = "async")]
+mod async_client;
 mod client;
 mod error;
+mod history;
 mod http;
 mod ndjson;
 mod options;
@@ -73,10 +88,14 @@ mod reply;
 mod retry;
 mod sse;
 mod stream;
+mod tools;
 mod transport;
 
+#[cfg(feature = "async")]
+pub use async_client::{AsyncClient, ChatFuture};
 pub use client::{Client, chat};
 pub use error::{Error, Result};
+pub use history::{Turn, turns};
 pub use http::{ApiKey, Header, HttpRequest, HttpResponse};
 pub use ndjson::NdjsonDecoder;
 pub use options::ChatOptions;
@@ -87,6 +106,7 @@ pub use render_formats::{ProviderFormat, register_formats};
 pub use retry::RetryPolicy;
 pub use sse::{SseDecoder, SseEvent};
 pub use stream::StreamParser;
+pub use tools::Tool;
 pub use transport::Transport;
 #[cfg(feature = "ureq")]
 pub use transport::UreqTransport;

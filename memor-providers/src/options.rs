@@ -1,6 +1,6 @@
 //! [`ChatOptions`]: the model and sampling settings of one call.
 
-use crate::ApiKey;
+use crate::{ApiKey, Tool};
 
 /// What to ask for in one call: the model, sampling settings, and optionally where and with
 /// which key. `Debug` output never shows the key.
@@ -22,6 +22,8 @@ pub struct ChatOptions {
     pub base_url: Option<String>,
     /// Overrides the provider's key and its environment variable.
     pub api_key: Option<ApiKey>,
+    /// Functions the model may call (sent only when there are some).
+    pub tools: Vec<Tool>,
 }
 
 impl ChatOptions {
@@ -76,6 +78,13 @@ impl ChatOptions {
     #[must_use]
     pub fn api_key(mut self, key: impl Into<ApiKey>) -> Self {
         self.api_key = Some(key.into());
+        self
+    }
+
+    /// Sets the tools the model may call.
+    #[must_use]
+    pub fn tools(mut self, tools: Vec<Tool>) -> Self {
+        self.tools = tools;
         self
     }
 }

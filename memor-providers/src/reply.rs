@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use memor_core::Response;
+use memor_core::{Response, ToolCall};
 use serde_json::{Map, Value};
 
 use crate::{ChatOptions, Error, HttpResponse, Result};
@@ -87,6 +87,16 @@ pub(crate) struct Candidate {
 /// The [`Response`]: the reply's text, model (else the requested one), tokens, metadata, the
 /// request's sampling settings and the call's wall time.
 pub(crate) fn response(candidate: Candidate, options: &ChatOptions, elapsed: Duration) -> Result<Response> {
+    response_with_calls(candidate, Vec::new(), options, elapsed)
+}
+
+/// As [`response`], with the tool calls the reply asks for.
+pub(crate) fn response_with_calls(
+    candidate: Candidate,
+    tool_calls: Vec<ToolCall>,
+    options: &ChatOptions,
+    elapsed: Duration,
+) -> Result<Response> {
     let model = candidate.model.filter(|m| !m.is_empty()).unwrap_or_else(|| options.model.clone());
     let mut builder = Response::builder().message(candidate.text).model(model).inference_time(elapsed.as_secs_f64());
     if let Some(t) = options.temperature {
@@ -100,6 +110,9 @@ pub(crate) fn response(candidate: Candidate, options: &ChatOptions, elapsed: Dur
     }
     if let Some(tokens) = candidate.tokens {
         builder = builder.tokens(tokens);
+    }
+    if !tool_calls.is_empty() {
+        builder = builder.tool_calls(tool_calls);
     }
     let mut response = builder.build()?;
     if !candidate.metadata.is_empty() {

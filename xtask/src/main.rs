@@ -2,7 +2,8 @@
 //!
 //! - `ci`: what CI runs: format check, clippy and the docs with warnings denied, then the whole
 //!   test suite (with Python memor 1.1 installed, for the interoperability tests), closing on
-//!   one line that sums all test binaries: `tests: N passed, N failed`.
+//!   one line that sums all test binaries: `tests: N passed, N failed`. Clippy, the docs and
+//!   the tests also build the non-default `memor-providers/async` feature.
 //! - `tidy`: the checks that also run as a test (dependency direction, file headers).
 
 mod tidy;
@@ -26,21 +27,24 @@ fn main() -> ExitCode {
     }
 }
 
+/// The non-default features CI also builds, lints and tests (the default ones are on anyway).
+const ASYNC: &str = "memor-providers/async";
+
 fn ci() -> Result<(), String> {
     python_memor()?;
     run("fmt", &["fmt", "--all", "--", "--check"], &[])?;
-    run("clippy", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"], &[])?;
-    run("doc", &["doc", "--workspace", "--no-deps"], &[("RUSTDOCFLAGS", "-D warnings")])?;
+    run("clippy", &["clippy", "--workspace", "--all-targets", "--features", ASYNC, "--", "-D", "warnings"], &[])?;
+    run("doc", &["doc", "--workspace", "--no-deps", "--features", ASYNC], &[("RUSTDOCFLAGS", "-D warnings")])?;
     test()
 }
 
-/// `cargo test --workspace`, its output passed through, then one closing line that sums every
-/// test binary's result (cargo's own last line is often an empty doc-test run).
+/// `cargo test --workspace` (with [`ASYNC`]), its output passed through, then one closing line
+/// that sums every test binary's result (cargo's own last line is often an empty doc-test run).
 fn test() -> Result<(), String> {
-    println!("==> cargo test --workspace");
+    println!("==> cargo test --workspace --features {ASYNC}");
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let mut child = Command::new(cargo)
-        .args(["test", "--workspace"])
+        .args(["test", "--workspace", "--features", ASYNC])
         .env("MEMOR_REQUIRE_PYTHON", "1")
         .current_dir(tidy::workspace_root())
         .stdout(Stdio::piped())

@@ -2,12 +2,14 @@
 
 use std::time::Duration;
 
-use memor_core::{Response, Role, Session};
+use memor_core::{Image, Response, Role, Session, ToolCall};
 use serde_json::{Map, Value, json};
 
+use crate::history::{self, Turn};
 use crate::providers::anthropic_stream::AnthropicStream;
 use crate::reply::{self, Candidate};
 use crate::sse::SseStream;
+use crate::tools;
 use crate::{ApiKey, ChatOptions, Error, HttpRequest, HttpResponse, Provider, Result, StreamParser};
 
 /// The `max_tokens` sent when the options give none (Anthropic requires one).
@@ -45,10 +47,10 @@ impl Provider for Anthropic {
         let key = reply::api_key("anthropic", options, self.api_key.as_ref(), "ANTHROPIC_API_KEY")?;
         let mut system = Vec::new();
         let mut messages = Vec::new();
-        for (role, text) in crate::conversation(session)? {
-            match role {
-                Role::System => system.push(text),
-                _ => messages.push(json!({"role": role.as_str(), "content": text})),
+        for turn in history::user_images_only("anthropic", session)? {
+            match turn.role {
+                Role::System => system.push(turn.text),
+                _ => messages.push(message(&turn)),
             }
         }
         let mut body = Map::new();
@@ -58,6 +60,13 @@ impl Provider for Anthropic {
             body.insert("system".to_owned(), json!(system.join("\n\n")));
         }
         body.insert("messages".to_owned(), Value::Array(messages));
+        if !options.tools.is_empty() {
+            let tools = options
+                .tools
+                .iter()
+                .map(|t| json!({"name": t.name, "description": t.description, "input_schema": t.parameters}));
+            body.insert("tools".to_owned(), tools.collect());
+        }
         if let Some(t) = options.temperature {
             body.insert("temperature".to_owned(), json!(t));
         }
@@ -79,9 +88,15 @@ impl Provider for Anthropic {
         let body = reply::json_body("anthropic", reply)?;
         let content = reply::array_field("anthropic", &body, "content")?;
         let mut text = String::new();
+        let mut tool_calls = Vec::new();
         for block in content {
             match block.get("type").and_then(Value::as_str) {
                 Some("text") => text.push_str(reply::str_field("anthropic", block, "text")?),
+                Some("tool_use") => tool_calls.push(ToolCall {
+                    id: reply::str_field("anthropic", block, "id")?.to_owned(),
+                    name: reply::str_field("anthropic", block, "name")?.to_owned(),
+                    arguments: tools::arguments_from_value("anthropic", block.get("input"))?,
+                }),
                 Some("thinking" | "redacted_thinking") => {}
                 Some(other) => {
                     return Err(Error::Unsupported {
@@ -100,7 +115,7 @@ impl Provider for Anthropic {
             tokens: body.get("usage").and_then(|u| u.get("output_tokens")).and_then(Value::as_u64),
             metadata,
         };
-        Ok(vec![reply::response(candidate, options, elapsed)?])
+        Ok(vec![reply::response_with_calls(candidate, tool_calls, options, elapsed)?])
     }
 
     /// The Messages request with `stream: true`.
@@ -112,4 +127,34 @@ impl Provider for Anthropic {
     fn stream_parser(&self, options: &ChatOptions) -> Result<Box<dyn StreamParser>> {
         Ok(SseStream::boxed(AnthropicStream::new(options)))
     }
+}
+
+/// A user or assistant message: `content` is the text when it is text only; else blocks:
+/// `tool_result`s first (as Anthropic requires), images, the text, then `tool_use`s.
+fn message(turn: &Turn<'_>) -> Value {
+    if turn.is_text_only() {
+        return json!({"role": turn.role.as_str(), "content": turn.text});
+    }
+    let mut blocks = Vec::new();
+    for result in turn.tool_results {
+        let mut block = json!({"type": "tool_result", "tool_use_id": result.call_id, "content": result.content});
+        if result.is_error {
+            block["is_error"] = Value::Bool(true);
+        }
+        blocks.push(block);
+    }
+    for image in turn.images {
+        let source = match image {
+            Image::Url(url) => json!({"type": "url", "url": url}),
+            Image::Data { media_type, base64 } => json!({"type": "base64", "media_type": media_type, "data": base64}),
+        };
+        blocks.push(json!({"type": "image", "source": source}));
+    }
+    if !turn.text.is_empty() {
+        blocks.push(json!({"type": "text", "text": turn.text}));
+    }
+    for call in turn.tool_calls {
+        blocks.push(json!({"type": "tool_use", "id": call.id, "name": call.name, "input": call.arguments}));
+    }
+    json!({"role": turn.role.as_str(), "content": blocks})
 }

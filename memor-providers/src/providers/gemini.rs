@@ -3,12 +3,14 @@
 
 use std::time::Duration;
 
-use memor_core::{Response, Role, Session};
+use memor_core::{Image, Response, Role, Session, ToolCall};
 use serde_json::{Map, Value, json};
 
+use crate::history::{self, Turn};
 use crate::providers::gemini_stream::GeminiStream;
 use crate::reply::{self, Candidate};
 use crate::sse::SseStream;
+use crate::tools;
 use crate::{ApiKey, ChatOptions, Error, HttpRequest, HttpResponse, Provider, Result, StreamParser};
 
 /// Gemini's `generateContent` (`https://generativelanguage.googleapis.com`, key from
@@ -42,11 +44,11 @@ impl Provider for Gemini {
         let key = reply::api_key("gemini", options, self.api_key.as_ref(), "GEMINI_API_KEY")?;
         let mut system = Vec::new();
         let mut contents = Vec::new();
-        for (role, text) in crate::conversation(session)? {
-            match role {
-                Role::System => system.push(json!({"text": text})),
-                Role::User => contents.push(json!({"role": "user", "parts": [{"text": text}]})),
-                Role::Assistant => contents.push(json!({"role": "model", "parts": [{"text": text}]})),
+        for turn in history::user_images_only("gemini", session)? {
+            match turn.role {
+                Role::System => system.push(json!({"text": turn.text})),
+                Role::User => contents.push(json!({"role": "user", "parts": parts(&turn)})),
+                Role::Assistant => contents.push(json!({"role": "model", "parts": parts(&turn)})),
             }
         }
         let mut body = Map::new();
@@ -54,6 +56,14 @@ impl Provider for Gemini {
             body.insert("systemInstruction".to_owned(), json!({"parts": system}));
         }
         body.insert("contents".to_owned(), Value::Array(contents));
+        if !options.tools.is_empty() {
+            let declarations: Vec<Value> = options
+                .tools
+                .iter()
+                .map(|t| json!({"name": t.name, "description": t.description, "parameters": t.parameters}))
+                .collect();
+            body.insert("tools".to_owned(), json!([{"functionDeclarations": declarations}]));
+        }
         let mut config = Map::new();
         if let Some(t) = options.temperature {
             config.insert("temperature".to_owned(), json!(t));
@@ -103,7 +113,12 @@ impl Provider for Gemini {
                     return Err(Error::parse("gemini", format!("candidate without content (finishReason {reason})")));
                 };
                 let mut text = String::new();
+                let mut tool_calls = Vec::new();
                 for part in parts.iter().filter(|p| p.get("thought").and_then(Value::as_bool) != Some(true)) {
+                    if let Some(call) = part.get("functionCall") {
+                        tool_calls.push(function_call(call, tool_calls.len())?);
+                        continue;
+                    }
                     match part.get("text").and_then(Value::as_str) {
                         Some(t) => text.push_str(t),
                         None => {
@@ -118,7 +133,8 @@ impl Provider for Gemini {
                 reply::keep(&mut metadata, &body, &["responseId"]);
                 reply::keep(&mut metadata, candidate, &["index", "finishReason"]);
                 reply::keep(&mut metadata, &body, &["usageMetadata"]);
-                reply::response(Candidate { text, model: model.clone(), tokens, metadata }, options, elapsed)
+                let candidate = Candidate { text, model: model.clone(), tokens, metadata };
+                reply::response_with_calls(candidate, tool_calls, options, elapsed)
             })
             .collect()
     }
@@ -137,4 +153,51 @@ impl Provider for Gemini {
     fn stream_parser(&self, options: &ChatOptions) -> Result<Box<dyn StreamParser>> {
         Ok(SseStream::boxed(GeminiStream::new(options)))
     }
+}
+
+/// A turn's parts: `[{"text"}]` when it is text only; else `functionResponse`s, the text,
+/// images (`inlineData`, or `fileData` for a URL) and `functionCall`s.
+fn parts(turn: &Turn<'_>) -> Vec<Value> {
+    if turn.is_text_only() {
+        return vec![json!({"text": turn.text})];
+    }
+    let mut parts = Vec::new();
+    for result in turn.tool_results {
+        parts.push(json!({"functionResponse": {"name": result.name, "response": response_object(&result.content, result.is_error)}}));
+    }
+    if !turn.text.is_empty() {
+        parts.push(json!({"text": turn.text}));
+    }
+    for image in turn.images {
+        parts.push(match image {
+            Image::Url(url) => json!({"fileData": {"fileUri": url}}),
+            Image::Data { media_type, base64 } => json!({"inlineData": {"mimeType": media_type, "data": base64}}),
+        });
+    }
+    for call in turn.tool_calls {
+        parts.push(json!({"functionCall": {"name": call.name, "args": call.arguments}}));
+    }
+    parts
+}
+
+/// A tool result as the object `functionResponse.response` must be: a JSON object as is;
+/// other JSON or plain text wrapped as `{"content": …}` (`{"error": …}` for a failed tool).
+fn response_object(content: &str, is_error: bool) -> Value {
+    let value = serde_json::from_str::<Value>(content).unwrap_or_else(|_| Value::String(content.to_owned()));
+    match value {
+        Value::Object(_) => value,
+        other if is_error => json!({"error": other}),
+        other => json!({"content": other}),
+    }
+}
+
+/// A `functionCall` part; Gemini gives no id (newer schemas may: then it is kept), so the id
+/// is made up as `{name}_{index}`, the index counting the candidate's calls from 0.
+fn function_call(call: &Value, index: usize) -> Result<ToolCall> {
+    let name = reply::str_field("gemini", call, "name")?.to_owned();
+    let id = match call.get("id").and_then(Value::as_str) {
+        Some(id) if !id.is_empty() => id.to_owned(),
+        _ => format!("{name}_{index}"),
+    };
+    Ok(ToolCall { id, arguments: tools::arguments_from_value("gemini", call.get("args"))?, name })
 }

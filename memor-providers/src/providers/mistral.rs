@@ -5,6 +5,7 @@ use std::time::Duration;
 use memor_core::{Response, Session};
 
 use crate::providers::chat_completions_stream::ChatCompletionsStream;
+use crate::providers::chat_messages::Dialect;
 use crate::providers::{chat_completions_body, parse_chat_completions};
 use crate::reply;
 use crate::sse::SseStream;
@@ -38,7 +39,7 @@ impl Provider for Mistral {
     fn request(&self, session: &Session, options: &ChatOptions) -> Result<HttpRequest> {
         reply::no_top_k("mistral", options)?;
         let key = reply::api_key("mistral", options, self.api_key.as_ref(), "MISTRAL_API_KEY")?;
-        let body = chat_completions_body(session, options, "max_tokens")?;
+        let body = chat_completions_body("mistral", session, options, "max_tokens", Dialect::Mistral)?;
         let url = format!("{}/chat/completions", reply::base_url(options, "https://api.mistral.ai/v1"));
         Ok(HttpRequest::post_json(url, &body)
             .secret_header("authorization", ApiKey::new(format!("Bearer {}", key.expose()))))

@@ -3,6 +3,7 @@
 mod anthropic;
 mod anthropic_stream;
 mod chat_completions_stream;
+mod chat_messages;
 mod gemini;
 mod gemini_stream;
 mod mistral;

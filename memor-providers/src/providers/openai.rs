@@ -2,12 +2,14 @@
 
 use std::time::Duration;
 
-use memor_core::{Response, Session};
+use memor_core::{Response, Session, ToolCall};
 use serde_json::{Map, Value, json};
 
 use crate::providers::chat_completions_stream::ChatCompletionsStream;
+use crate::providers::chat_messages::{self, Dialect};
 use crate::reply::{self, Candidate};
 use crate::sse::SseStream;
+use crate::tools;
 use crate::{ApiKey, ChatOptions, HttpRequest, HttpResponse, Provider, Result, StreamParser};
 
 /// OpenAI's chat completions API, or an OpenAI-compatible server's
@@ -64,7 +66,7 @@ impl Provider for OpenAi {
         } else {
             "max_tokens"
         };
-        let body = chat_completions_body(session, options, max_tokens_key)?;
+        let body = chat_completions_body(&self.id, session, options, max_tokens_key, Dialect::OpenAi)?;
         let url = format!("{}/chat/completions", reply::base_url(options, &self.base_url));
         let request = HttpRequest::post_json(url, &body);
         match reply::api_key(&self.id, options, self.api_key.as_ref(), "OPENAI_API_KEY") {
@@ -92,14 +94,20 @@ impl Provider for OpenAi {
 }
 
 /// The chat completions body (shared with Mistral).
-pub(crate) fn chat_completions_body(session: &Session, options: &ChatOptions, max_tokens_key: &str) -> Result<Value> {
-    let messages: Vec<Value> = crate::conversation(session)?
-        .into_iter()
-        .map(|(role, text)| json!({"role": role.as_str(), "content": text}))
-        .collect();
+pub(crate) fn chat_completions_body(
+    provider: &str,
+    session: &Session,
+    options: &ChatOptions,
+    max_tokens_key: &str,
+    dialect: Dialect,
+) -> Result<Value> {
+    let messages = chat_messages::messages(provider, session, dialect)?;
     let mut body = Map::new();
     body.insert("model".to_owned(), json!(options.model));
     body.insert("messages".to_owned(), Value::Array(messages));
+    if !options.tools.is_empty() {
+        body.insert("tools".to_owned(), chat_messages::function_tools(options));
+    }
     if let Some(t) = options.temperature {
         body.insert("temperature".to_owned(), json!(t));
     }
@@ -142,21 +150,41 @@ pub(crate) fn parse_chat_completions(
         .map(|choice| {
             let message =
                 choice.get("message").ok_or_else(|| crate::Error::parse(provider, "choice without `message`"))?;
+            let tool_calls = chat_tool_calls(provider, message)?;
             let text = match message.get("content") {
                 Some(Value::String(text)) => text.clone(),
-                _ => {
-                    return Err(crate::Error::parse(
-                        provider,
-                        "choice without text content (tool calls are not supported yet)",
-                    ));
-                }
+                None | Some(Value::Null) if !tool_calls.is_empty() => String::new(),
+                _ => return Err(crate::Error::parse(provider, "choice without text content or tool calls")),
             };
             let mut metadata = Map::new();
             reply::keep(&mut metadata, &body, &["id"]);
             reply::keep(&mut metadata, choice, &["index", "finish_reason"]);
             reply::keep(&mut metadata, &body, &["usage", "system_fingerprint"]);
             let candidate = Candidate { text, model: model.clone(), tokens, metadata };
-            reply::response(candidate, options, elapsed)
+            reply::response_with_calls(candidate, tool_calls, options, elapsed)
+        })
+        .collect()
+}
+
+/// The `tool_calls` of a chat completions message (arguments a JSON string).
+fn chat_tool_calls(provider: &str, message: &Value) -> Result<Vec<ToolCall>> {
+    let Some(calls) = message.get("tool_calls").and_then(Value::as_array) else {
+        return Ok(Vec::new());
+    };
+    calls
+        .iter()
+        .map(|call| {
+            let function =
+                call.get("function").ok_or_else(|| crate::Error::parse(provider, "tool call without `function`"))?;
+            let arguments = match function.get("arguments") {
+                Some(Value::String(text)) => tools::arguments_from_string(provider, text)?,
+                other => tools::arguments_from_value(provider, other)?,
+            };
+            Ok(ToolCall {
+                id: reply::str_field(provider, call, "id")?.to_owned(),
+                name: reply::str_field(provider, function, "name")?.to_owned(),
+                arguments,
+            })
         })
         .collect()
 }

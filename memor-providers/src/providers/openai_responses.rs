@@ -1,13 +1,15 @@
-//! OpenAI Responses (`POST {base}/responses`), stateless (`store: false`), text only.
+//! OpenAI Responses (`POST {base}/responses`), stateless (`store: false`).
 
 use std::time::Duration;
 
-use memor_core::{Response, Role, Session};
+use memor_core::{Image, Response, Role, Session, ToolCall};
 use serde_json::{Map, Value, json};
 
+use crate::history::{self, Turn};
 use crate::providers::openai_responses_stream::ResponsesStream;
 use crate::reply::{self, Candidate};
 use crate::sse::SseStream;
+use crate::tools::{self, arguments_string, data_url};
 use crate::{ApiKey, ChatOptions, Error, HttpRequest, HttpResponse, Provider, Result, StreamParser};
 
 /// OpenAI's Responses API (`https://api.openai.com/v1`, key from `OPENAI_API_KEY`), registered
@@ -46,10 +48,10 @@ impl Provider for OpenAiResponses {
         let key = reply::api_key(ID, options, self.api_key.as_ref(), "OPENAI_API_KEY")?;
         let mut instructions = Vec::new();
         let mut input = Vec::new();
-        for (role, text) in crate::conversation(session)? {
-            match role {
-                Role::System => instructions.push(text),
-                _ => input.push(json!({"role": role.as_str(), "content": text})),
+        for turn in history::user_images_only(ID, session)? {
+            match turn.role {
+                Role::System => instructions.push(turn.text),
+                _ => input_items(&turn, &mut input),
             }
         }
         let mut body = Map::new();
@@ -58,6 +60,12 @@ impl Provider for OpenAiResponses {
             body.insert("instructions".to_owned(), json!(instructions.join("\n\n")));
         }
         body.insert("input".to_owned(), Value::Array(input));
+        if !options.tools.is_empty() {
+            let tools = options.tools.iter().map(|t| {
+                json!({"type": "function", "name": t.name, "description": t.description, "parameters": t.parameters})
+            });
+            body.insert("tools".to_owned(), tools.collect());
+        }
         body.insert("store".to_owned(), Value::Bool(false));
         if let Some(t) = options.temperature {
             body.insert("temperature".to_owned(), json!(t));
@@ -79,6 +87,7 @@ impl Provider for OpenAiResponses {
     fn parse(&self, reply: &HttpResponse, options: &ChatOptions, elapsed: Duration) -> Result<Vec<Response>> {
         let body = reply::json_body(ID, reply)?;
         let mut text = String::new();
+        let mut tool_calls = Vec::new();
         for item in reply::array_field(ID, &body, "output")? {
             match item.get("type").and_then(Value::as_str) {
                 Some("message") => {
@@ -91,6 +100,14 @@ impl Provider for OpenAiResponses {
                     }
                 }
                 Some("reasoning") => {}
+                Some("function_call") => tool_calls.push(ToolCall {
+                    id: reply::str_field(ID, item, "call_id")?.to_owned(),
+                    name: reply::str_field(ID, item, "name")?.to_owned(),
+                    arguments: match item.get("arguments") {
+                        Some(Value::String(text)) => tools::arguments_from_string(ID, text)?,
+                        other => tools::arguments_from_value(ID, other)?,
+                    },
+                }),
                 Some(other) => {
                     return Err(Error::Unsupported {
                         provider: ID.to_owned(),
@@ -108,7 +125,7 @@ impl Provider for OpenAiResponses {
             tokens: body.get("usage").and_then(|u| u.get("output_tokens")).and_then(Value::as_u64),
             metadata,
         };
-        Ok(vec![reply::response(candidate, options, elapsed)?])
+        Ok(vec![reply::response_with_calls(candidate, tool_calls, options, elapsed)?])
     }
 
     /// The Responses request with `stream: true`.
@@ -119,5 +136,38 @@ impl Provider for OpenAiResponses {
 
     fn stream_parser(&self, options: &ChatOptions) -> Result<Box<dyn StreamParser>> {
         Ok(SseStream::boxed(ResponsesStream::new(options)))
+    }
+}
+
+/// The input items of one user or assistant turn: the text as today when it is text only;
+/// else `function_call_output` items, the message (`input_text` and `input_image` parts) and
+/// `function_call` items.
+fn input_items(turn: &Turn<'_>, input: &mut Vec<Value>) {
+    if turn.is_text_only() {
+        input.push(json!({"role": turn.role.as_str(), "content": turn.text}));
+        return;
+    }
+    for result in turn.tool_results {
+        input.push(json!({"type": "function_call_output", "call_id": result.call_id, "output": result.content}));
+    }
+    if !turn.images.is_empty() {
+        let mut parts = Vec::new();
+        if !turn.text.is_empty() {
+            parts.push(json!({"type": "input_text", "text": turn.text}));
+        }
+        for image in turn.images {
+            let url = match image {
+                Image::Url(url) => url.clone(),
+                Image::Data { media_type, base64 } => data_url(media_type, base64),
+            };
+            parts.push(json!({"type": "input_image", "image_url": url}));
+        }
+        input.push(json!({"role": turn.role.as_str(), "content": parts}));
+    } else if !turn.text.is_empty() {
+        input.push(json!({"role": turn.role.as_str(), "content": turn.text}));
+    }
+    for call in turn.tool_calls {
+        input.push(json!({"type": "function_call", "call_id": call.id, "name": call.name,
+                          "arguments": arguments_string(&call.arguments)}));
     }
 }

@@ -3,6 +3,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod anthropic;
+#[cfg(feature = "async")]
+mod async_client;
 mod gemini;
 mod mistral;
 mod ollama;
@@ -20,3 +22,6 @@ mod stream_ollama;
 mod stream_openai;
 mod stream_responses;
 mod stream_support;
+mod tools_check;
+mod tools_replies;
+mod tools_requests;

@@ -55,12 +55,15 @@ fn request_and_reply() {
 }
 
 #[test]
-fn function_calls_are_an_error_for_now() {
+fn function_calls_are_tool_calls() {
     let reply =
         r#"{"id":"r","model":"gpt-4.1","output":[{"type":"function_call","call_id":"c","name":"f","arguments":"{}"}]}"#;
     let (base, _requests) = serve(vec![ok(reply)]);
-    let error = client().chat(&OpenAiResponses::new(), &session(), &options(&base)).unwrap_err();
-    assert_eq!(error.to_string(), "openai_responses: a `function_call` output item is not supported");
+    let responses = client().chat(&OpenAiResponses::new(), &session(), &options(&base)).unwrap();
+    assert_eq!(responses[0].message(), "");
+    assert_eq!(responses[0].tool_calls().len(), 1);
+    assert_eq!(responses[0].tool_calls()[0].id, "c");
+    assert_eq!(responses[0].tool_calls()[0].name, "f");
     let error = OpenAiResponses::new().request(&session(), &options("http://h").candidates(3)).unwrap_err();
     assert_eq!(error.to_string(), "openai_responses: 3 candidates is not supported");
 }

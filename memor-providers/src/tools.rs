@@ -1,0 +1,57 @@
+//! [`Tool`]: a function the model may call, and helpers for tool-call arguments.
+
+use serde_json::{Map, Value};
+
+use crate::{Error, Result};
+
+/// A function the model may ask to call: its name, what it does, and its parameters as a
+/// JSON Schema object. Given with [`ChatOptions::tools`](crate::ChatOptions::tools).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tool {
+    /// The function's name.
+    pub name: String,
+    /// What it does, for the model.
+    pub description: String,
+    /// Its parameters: a JSON Schema (usually `{"type":"object","properties":{…}}`).
+    pub parameters: Value,
+}
+
+impl Tool {
+    /// A tool from its name, description and JSON Schema parameters.
+    pub fn new(name: impl Into<String>, description: impl Into<String>, parameters: Value) -> Self {
+        Tool { name: name.into(), description: description.into(), parameters }
+    }
+}
+
+/// Arguments sent as a JSON string (OpenAI, Mistral, Responses) read into an object; an empty
+/// string is no arguments.
+pub(crate) fn arguments_from_string(provider: &str, text: &str) -> Result<Map<String, Value>> {
+    if text.trim().is_empty() {
+        return Ok(Map::new());
+    }
+    match serde_json::from_str(text) {
+        Ok(Value::Object(map)) => Ok(map),
+        Ok(_) => Err(Error::parse(provider, "tool call arguments that are not a JSON object")),
+        Err(e) => Err(Error::parse(provider, format!("tool call arguments that are not JSON: {e}"))),
+    }
+}
+
+/// Arguments given as a JSON object (Anthropic, Gemini, Ollama); null or absent is none.
+pub(crate) fn arguments_from_value(provider: &str, value: Option<&Value>) -> Result<Map<String, Value>> {
+    match value {
+        None | Some(Value::Null) => Ok(Map::new()),
+        Some(Value::Object(map)) => Ok(map.clone()),
+        Some(Value::String(text)) => arguments_from_string(provider, text),
+        Some(_) => Err(Error::parse(provider, "tool call arguments that are not a JSON object")),
+    }
+}
+
+/// The arguments as the JSON string some providers want.
+pub(crate) fn arguments_string(arguments: &Map<String, Value>) -> String {
+    Value::Object(arguments.clone()).to_string()
+}
+
+/// A `data:` URL for inline image data.
+pub(crate) fn data_url(media_type: &str, base64: &str) -> String {
+    format!("data:{media_type};base64,{base64}")
+}
