@@ -1,10 +1,13 @@
-//! An example of a third-party render format: `markdown`, a transcript with the role in bold.
+//! An example of a third-party render format: `markdown`, a transcript with the role in bold;
+//! and of a third-party provider: [`completion::LlamaCppCompletion`].
 //!
 //! It registers itself with [`memor_render::register_renderer!`], so any binary that links
 //! this crate has it in [`RendererRegistry::global`](memor_render::RendererRegistry::global)
 //! (the `memor-with-plugin` binary here is the `memor` command plus this format). Because a
 //! linker may drop a crate that nothing references, it also offers [`register`] for explicit
 //! registration on a registry value.
+
+pub mod completion;
 
 use memor_core::Session;
 use memor_render::{Context, MessageRef, Renderer, RendererRegistry, Result, enabled};
