@@ -10,8 +10,8 @@ use serde_json::Value;
 
 use crate::tempdir;
 
-/// One recorded request: the request line and the body.
-type Recorded = Arc<Mutex<Vec<(String, String)>>>;
+/// One recorded request: the request line, the body and the header lines (lowercased names).
+type Recorded = Arc<Mutex<Vec<(String, String, Vec<String>)>>>;
 
 /// Serves `replies` in order, one per connection, recording each request.
 fn serve(replies: Vec<String>) -> (String, Recorded) {
@@ -26,6 +26,7 @@ fn serve(replies: Vec<String>) -> (String, Recorded) {
             let mut request_line = String::new();
             reader.read_line(&mut request_line).unwrap();
             let mut length = 0;
+            let mut headers = Vec::new();
             loop {
                 let mut header = String::new();
                 reader.read_line(&mut header).unwrap();
@@ -36,11 +37,12 @@ fn serve(replies: Vec<String>) -> (String, Recorded) {
                     if name.eq_ignore_ascii_case("content-length") {
                         length = value.trim().parse().unwrap();
                     }
+                    headers.push(format!("{}: {}", name.to_ascii_lowercase(), value.trim()));
                 }
             }
             let mut body = vec![0; length];
             reader.read_exact(&mut body).unwrap();
-            log.lock().unwrap().push((request_line.trim().to_owned(), String::from_utf8(body).unwrap()));
+            log.lock().unwrap().push((request_line.trim().to_owned(), String::from_utf8(body).unwrap(), headers));
             let mut stream = stream;
             let head = format!(
                 "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
@@ -99,7 +101,10 @@ fn chat_with_every_provider_carries_the_conversation_and_saves_memor_files() {
         let mut child = Command::new(env!("CARGO_BIN_EXE_memor"))
             .args(["chat", "--provider", provider, "--model", "m-test", "--base-url", &base_url])
             .args(["--session", file.to_str().unwrap(), "--system", "You are terse.", "--temperature", "0.5"])
-            .envs(["OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY", "MISTRAL_API_KEY"].map(|k| (k, "test-key")))
+            .envs(
+                ["OPENAI", "ANTHROPIC", "GEMINI", "MISTRAL"]
+                    .map(|p| (format!("{p}_API_KEY"), format!("test-key-for-{}", p.to_ascii_lowercase()))),
+            )
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -114,6 +119,23 @@ fn chat_with_every_provider_carries_the_conversation_and_saves_memor_files() {
         let requests = recorded.lock().unwrap().clone();
         assert_eq!(requests.len(), 2, "{provider}");
         assert_eq!(requests[0].0, path, "{provider}");
+        // The key came from the provider's environment variable, in the provider's header.
+        let key_header = match provider {
+            "anthropic" => Some("x-api-key: test-key-for-anthropic"),
+            "gemini" => Some("x-goog-api-key: test-key-for-gemini"),
+            "ollama" => None,
+            other => Some(match other {
+                "mistral" => "authorization: Bearer test-key-for-mistral",
+                _ => "authorization: Bearer test-key-for-openai",
+            }),
+        };
+        let headers = &requests[0].2;
+        match key_header {
+            Some(expected) => assert!(headers.iter().any(|h| h == expected), "{provider}: {headers:?}"),
+            None => assert!(!headers.iter().any(|h| h.contains("test-key")), "{provider}: {headers:?}"),
+        }
+        let saved_text = std::fs::read_to_string(&file).unwrap();
+        assert!(!saved_text.contains("test-key") && !stderr.contains("test-key"), "{provider}: the key leaked");
         // The second request carries the first exchange (and the system text), then the new turn.
         let second = &requests[1].1;
         let body: Value = serde_json::from_str(second).unwrap();
