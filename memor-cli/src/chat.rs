@@ -4,7 +4,7 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 
 use memor_core::{Document, Message, Prompt, Role, Session};
-use memor_providers::{ChatOptions, Client, ProviderRegistry};
+use memor_providers::{ChatOptions, Client, Provider, ProviderRegistry};
 
 use crate::Failure;
 
@@ -22,7 +22,9 @@ pub(crate) struct ChatArgs {
 }
 
 /// Runs the conversation: each input line is a user turn; the whole session so far is sent;
-/// each reply is printed and the session saved (when a file is given) after every turn.
+/// each reply is printed and the session saved (when a file is given) after every turn. On a
+/// terminal a failed turn is reported and the chat goes on (the file stays as after the last
+/// good turn); from a script it ends the command with the error.
 pub(crate) fn run(args: ChatArgs) -> Result<(), Failure> {
     let provider = ProviderRegistry::global().get(&args.provider)?;
     let mut options = ChatOptions::new(&args.model);
@@ -37,9 +39,11 @@ pub(crate) fn run(args: ChatArgs) -> Result<(), Failure> {
     if let (Some(system), true) = (&args.system, session.is_empty()) {
         session.add_message(Prompt::builder().message(system.as_str()).role(Role::System).build());
     }
-    let client = Client::default();
+    let chat = Chat { args: &args, provider, options, client: Client::default() };
     let interactive = std::io::stdin().is_terminal();
-    let mut out = std::io::stdout();
+    if interactive {
+        eprintln!("memor chat: {} {}, {} earlier messages; Ctrl-D ends", args.provider, args.model, session.len());
+    }
     let mut lines = std::io::stdin().lock().lines();
     loop {
         if interactive {
@@ -51,19 +55,40 @@ pub(crate) fn run(args: ChatArgs) -> Result<(), Failure> {
         if line.trim().is_empty() {
             continue;
         }
+        match chat.turn(&session, line) {
+            Ok(next) => session = next,
+            Err(failure) if interactive => eprintln!("error: {}", failure.message),
+            Err(failure) => return Err(failure),
+        }
+    }
+    Ok(())
+}
+
+/// What every turn uses.
+struct Chat<'a> {
+    args: &'a ChatArgs,
+    provider: &'a dyn Provider,
+    options: ChatOptions,
+    client: Client,
+}
+
+impl Chat<'_> {
+    /// Sends `session` plus the user's `line`, prints the reply, saves; the session after it.
+    fn turn(&self, session: &Session, line: String) -> Result<Session, Failure> {
+        let mut out = std::io::stdout();
         let mut turn = session.clone();
         turn.add_message(Prompt::builder().message(line).build());
-        let replies = if args.stream {
-            let reply = client.chat_stream(provider, &turn, &options, |piece| {
+        let replies = if self.args.stream {
+            let reply = self.client.chat_stream(self.provider, &turn, &self.options, |piece| {
                 let _ = out.write_all(piece.as_bytes());
                 let _ = out.flush();
             })?;
             vec![reply]
         } else {
-            client.chat(provider, &turn, &options)?
+            self.client.chat(self.provider, &turn, &self.options)?
         };
         let Some(first) = replies.first().cloned() else {
-            return Err(Failure::plain(format!("{}: the reply held no message", args.provider)));
+            return Err(Failure::plain(format!("{}: the reply held no message", self.args.provider)));
         };
         // The prompt keeps every candidate (memor's multiple responses); the conversation
         // goes on with the first, which is also the next request's assistant turn.
@@ -72,15 +97,14 @@ pub(crate) fn run(args: ChatArgs) -> Result<(), Failure> {
             prompt.select_response(0);
         }
         turn.add_message(first.clone());
-        let _ = match args.stream {
+        let _ = match self.args.stream {
             true => writeln!(out),
             false => writeln!(out, "{}", first.message()),
         };
         let _ = out.flush();
-        if let Some(path) = &args.session {
+        if let Some(path) = &self.args.session {
             turn.save(path)?;
         }
-        session = turn;
+        Ok(turn)
     }
-    Ok(())
 }

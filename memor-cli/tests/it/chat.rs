@@ -257,3 +257,56 @@ fn stream_prints_the_reply_as_it_arrives_and_saves_it_whole() {
         python_loads(&file, 2);
     }
 }
+
+/// Runs `args` on a pseudo-terminal (through Python's `pty`), typing `typed` then Ctrl-D;
+/// gives the exit code and everything the terminal showed. None when Python is missing.
+fn on_a_terminal(args: &[&str], typed: &str) -> Option<(i32, String)> {
+    let script = r#"
+import os, pty, sys, json
+args = json.loads(sys.argv[1])
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(args[0], args)
+os.write(fd, sys.argv[2].encode() + b"\x04")
+shown = b""
+while True:
+    try:
+        chunk = os.read(fd, 4096)
+    except OSError:
+        break
+    if not chunk:
+        break
+    shown += chunk
+_, status = os.waitpid(pid, 0)
+sys.stdout.write(json.dumps([os.waitstatus_to_exitcode(status), shown.decode("utf-8", "replace")]))
+"#;
+    let mut argv = vec![env!("CARGO_BIN_EXE_memor").to_owned()];
+    argv.extend(args.iter().map(|a| (*a).to_owned()));
+    let out = Command::new("python3")
+        .args(["-c", script, &serde_json::to_string(&argv).unwrap(), typed])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())?;
+    let (code, shown): (i32, String) = serde_json::from_slice(&out.stdout).unwrap();
+    Some((code, shown))
+}
+
+#[test]
+fn on_a_terminal_a_failed_turn_is_reported_and_the_chat_goes_on() {
+    let (address, _recorded) = serve(vec!["this is not JSON".to_owned(), reply("ollama", "second reply")]);
+    let dir = tempdir();
+    let file = dir.join("chat.json");
+    let args = ["chat", "--provider", "ollama", "--model", "m", "--base-url", &address, "--session"];
+    let Some((code, shown)) = on_a_terminal(&[&args[..], &[file.to_str().unwrap()]].concat(), "hello\nagain\n") else {
+        assert!(std::env::var_os("MEMOR_REQUIRE_PYTHON").is_none(), "python3 with pty is required");
+        eprintln!("skipped: python3 is not available");
+        return;
+    };
+    assert_eq!(code, 0, "{shown}");
+    assert!(shown.contains("memor chat: ollama m, 0 earlier messages; Ctrl-D ends"), "{shown}");
+    assert!(shown.contains("error: ollama"), "{shown}");
+    assert!(shown.contains("second reply"), "{shown}");
+    let saved = memor_core::Session::load(&file).unwrap();
+    let texts: Vec<&str> = saved.iter().map(|m| m.message()).collect();
+    assert_eq!(texts, ["again", "second reply"]);
+}
