@@ -67,3 +67,35 @@ fn listed_in_the_global_registry_and_addable_to_a_local_one() {
     let again = memor_providers::register_formats(&mut local).unwrap_err();
     assert!(again.to_string().contains("gemini") || again.to_string().contains("anthropic"), "{again}");
 }
+
+#[test]
+fn tool_calls_and_images_render_in_the_providers_shapes() {
+    use memor_core::{Image, Response, Session, ToolCall, ToolResult};
+    let arguments = json!({"city": "Paris"}).as_object().unwrap().clone();
+    let mut session = Session::new(None);
+    let image = Image::Data { media_type: "image/png".into(), base64: "iVBORw0KGgo=".into() };
+    session.add_message(Prompt::builder().message("Weather?").images(vec![image]).build());
+    let call = ToolCall { id: "toolu_1".into(), name: "forecast".into(), arguments };
+    session.add_message(Response::builder().tool_calls(vec![call]).build().unwrap());
+    let result =
+        ToolResult { call_id: "toolu_1".into(), name: "forecast".into(), content: "21C".into(), is_error: false };
+    session.add_message(Prompt::builder().tool_results(vec![result]).build());
+    let rendered = RendererRegistry::global().render_session(&session, "anthropic", false).unwrap().value;
+    let messages = &rendered["messages"];
+    // Anthropic recommends images before the text about them.
+    assert_eq!(messages[0]["content"][1], json!({"type": "text", "text": "Weather?"}));
+    assert_eq!(
+        messages[0]["content"][0]["source"],
+        json!({"type": "base64", "media_type": "image/png", "data": "iVBORw0KGgo="})
+    );
+    assert_eq!(
+        messages[1]["content"],
+        json!([{"type": "tool_use", "id": "toolu_1", "name": "forecast", "input": {"city": "Paris"}}])
+    );
+    assert_eq!(messages[2]["content"][0], json!({"type": "tool_result", "tool_use_id": "toolu_1", "content": "21C"}));
+    let gemini = RendererRegistry::global().render_session(&session, "gemini", false).unwrap().value;
+    assert_eq!(
+        gemini["contents"][1]["parts"][0],
+        json!({"functionCall": {"name": "forecast", "args": {"city": "Paris"}}})
+    );
+}
