@@ -45,8 +45,8 @@
 //!
 //! ## Not built yet
 //!
-//! Tool calls in streamed replies (an error), `tool_choice` and other tool settings, image
-//! URLs for Ollama (base64 only), `is_error` where the wire has no field for it (OpenAI,
+//! Tool settings other than `tool_choice` (none at all on Ollama, which has no such field),
+//! image URLs for Ollama (base64 only), `is_error` where the wire has no field for it (OpenAI,
 //! Mistral, Responses, Ollama), replaying opaque provider items (reasoning items, thought
 //! signatures), merging consecutive same-role turns for Anthropic, several candidates when
 //! streaming, and a non-blocking transport: the `async` feature's `AsyncClient` gives futures,
@@ -106,7 +106,7 @@ pub use render_formats::{ProviderFormat, register_formats};
 pub use retry::RetryPolicy;
 pub use sse::{SseDecoder, SseEvent};
 pub use stream::StreamParser;
-pub use tools::Tool;
+pub use tools::{Tool, ToolChoice};
 pub use transport::Transport;
 #[cfg(feature = "ureq")]
 pub use transport::UreqTransport;

@@ -1,6 +1,6 @@
 //! [`ChatOptions`]: the model and sampling settings of one call.
 
-use crate::{ApiKey, Tool};
+use crate::{ApiKey, Tool, ToolChoice};
 
 /// What to ask for in one call: the model, sampling settings, and optionally where and with
 /// which key. `Debug` output never shows the key.
@@ -24,6 +24,8 @@ pub struct ChatOptions {
     pub api_key: Option<ApiKey>,
     /// Functions the model may call (sent only when there are some).
     pub tools: Vec<Tool>,
+    /// Whether the model may or must call a tool (sent only when set; needs tools).
+    pub tool_choice: Option<ToolChoice>,
 }
 
 impl ChatOptions {
@@ -85,6 +87,13 @@ impl ChatOptions {
     #[must_use]
     pub fn tools(mut self, tools: Vec<Tool>) -> Self {
         self.tools = tools;
+        self
+    }
+
+    /// Sets whether the model may or must call a tool.
+    #[must_use]
+    pub fn tool_choice(mut self, choice: ToolChoice) -> Self {
+        self.tool_choice = Some(choice);
         self
     }
 }

@@ -84,13 +84,8 @@ pub(crate) struct Candidate {
     pub metadata: Map<String, Value>,
 }
 
-/// The [`Response`]: the reply's text, model (else the requested one), tokens, metadata, the
-/// request's sampling settings and the call's wall time.
-pub(crate) fn response(candidate: Candidate, options: &ChatOptions, elapsed: Duration) -> Result<Response> {
-    response_with_calls(candidate, Vec::new(), options, elapsed)
-}
-
-/// As [`response`], with the tool calls the reply asks for.
+/// The [`Response`]: the reply's text, the tool calls it asks for, its model (else the
+/// requested one), tokens, metadata, the request's sampling settings and the call's wall time.
 pub(crate) fn response_with_calls(
     candidate: Candidate,
     tool_calls: Vec<ToolCall>,

@@ -1,8 +1,9 @@
-//! [`Tool`]: a function the model may call, and helpers for tool-call arguments.
+//! [`Tool`]: a function the model may call, [`ToolChoice`]: whether it must, and helpers for
+//! tool-call arguments.
 
 use serde_json::{Map, Value};
 
-use crate::{Error, Result};
+use crate::{ChatOptions, Error, Result};
 
 /// A function the model may ask to call: its name, what it does, and its parameters as a
 /// JSON Schema object. Given with [`ChatOptions::tools`](crate::ChatOptions::tools).
@@ -21,6 +22,53 @@ impl Tool {
     pub fn new(name: impl Into<String>, description: impl Into<String>, parameters: Value) -> Self {
         Tool { name: name.into(), description: description.into(), parameters }
     }
+}
+
+/// Whether the model may or must call a tool, given with
+/// [`ChatOptions::tool_choice`](crate::ChatOptions::tool_choice) (and only with tools). Sent in
+/// each provider's shape; Ollama has no such setting, so anything but [`Auto`](Self::Auto) is
+/// an [`Unsupported`](Error::Unsupported) error there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ToolChoice {
+    /// The model decides (the providers' default when tools are given).
+    Auto,
+    /// The model must not call a tool.
+    None,
+    /// The model must call at least one tool (`any` on Anthropic and Mistral, `ANY` on Gemini).
+    Required,
+    /// The model must call this tool, which must be one of the tools given.
+    Tool(String),
+}
+
+impl ToolChoice {
+    /// How errors name it (`tool_choice `required``, for example).
+    pub(crate) fn describe(&self) -> String {
+        match self {
+            ToolChoice::Auto => "tool_choice `auto`".to_owned(),
+            ToolChoice::None => "tool_choice `none`".to_owned(),
+            ToolChoice::Required => "tool_choice `required`".to_owned(),
+            ToolChoice::Tool(name) => format!("tool_choice naming the tool `{name}`"),
+        }
+    }
+}
+
+/// The options' tool choice, when one is set: an [`Unsupported`](Error::Unsupported) error
+/// when there are no tools, or when it names a tool that is not among them.
+pub(crate) fn tool_choice<'a>(provider: &str, options: &'a ChatOptions) -> Result<Option<&'a ToolChoice>> {
+    let Some(choice) = &options.tool_choice else {
+        return Ok(None);
+    };
+    if options.tools.is_empty() {
+        let what = format!("{} without tools", choice.describe());
+        return Err(Error::Unsupported { provider: provider.to_owned(), what });
+    }
+    if let ToolChoice::Tool(name) = choice {
+        if !options.tools.iter().any(|t| t.name == *name) {
+            let what = format!("{} that is not among the tools", choice.describe());
+            return Err(Error::Unsupported { provider: provider.to_owned(), what });
+        }
+    }
+    Ok(Some(choice))
 }
 
 /// Arguments sent as a JSON string (OpenAI, Mistral, Responses) read into an object; an empty

@@ -7,6 +7,7 @@ use serde_json::{Map, Value, json};
 
 use crate::history::{self, Turn};
 use crate::providers::anthropic_stream::AnthropicStream;
+use crate::providers::tool_choice;
 use crate::reply::{self, Candidate};
 use crate::sse::SseStream;
 use crate::tools;
@@ -66,6 +67,9 @@ impl Provider for Anthropic {
                 .iter()
                 .map(|t| json!({"name": t.name, "description": t.description, "input_schema": t.parameters}));
             body.insert("tools".to_owned(), tools.collect());
+        }
+        if let Some(choice) = tool_choice::anthropic(options)? {
+            body.insert("tool_choice".to_owned(), choice);
         }
         if let Some(t) = options.temperature {
             body.insert("temperature".to_owned(), json!(t));

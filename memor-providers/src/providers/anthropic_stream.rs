@@ -1,6 +1,8 @@
 //! Reading a streamed Anthropic Messages reply: `message_start`, `content_block_start`,
 //! `content_block_delta`, `message_delta` and `message_stop` events (`ping` ignored, `error`
-//! an error).
+//! an error). A `tool_use` block's start gives the call's id and name, its
+//! `input_json_delta`s the `partial_json` fragments of its input, and `content_block_stop`
+//! ends it.
 
 use std::time::Duration;
 
@@ -11,6 +13,8 @@ use crate::reply::{self, Candidate};
 use crate::sse::{SseEvent, SseHandler};
 use crate::stream::{ended_early, json, stream_error};
 use crate::{ChatOptions, Error, Result};
+
+use super::stream_calls::StreamedCalls;
 
 const ID: &str = "anthropic";
 
@@ -23,6 +27,8 @@ pub(crate) struct AnthropicStream {
     fields: Map<String, Value>,
     /// `message_start`'s usage, updated by `message_delta`'s.
     usage: Map<String, Value>,
+    /// The `tool_use` blocks, keyed by block index.
+    calls: StreamedCalls,
     stopped: bool,
 }
 
@@ -34,6 +40,7 @@ impl AnthropicStream {
             model: None,
             fields: Map::new(),
             usage: Map::new(),
+            calls: StreamedCalls::default(),
             stopped: false,
         }
     }
@@ -69,6 +76,11 @@ impl SseHandler for AnthropicStream {
                             deltas.push(text.to_owned());
                         }
                     }
+                    Some("tool_use") => {
+                        let id = reply::str_field(ID, block, "id")?;
+                        let name = reply::str_field(ID, block, "name")?;
+                        self.calls.add(block_index(&data)?, Some(id), Some(name), None);
+                    }
                     Some("thinking" | "redacted_thinking") => {}
                     Some(other) => {
                         return Err(Error::Unsupported { provider: ID.to_owned(), what: format!("a `{other}` block") });
@@ -78,10 +90,17 @@ impl SseHandler for AnthropicStream {
             }
             "content_block_delta" => {
                 let delta = data.get("delta").unwrap_or(&Value::Null);
-                if delta.get("type").and_then(Value::as_str) == Some("text_delta") {
-                    let text = reply::str_field(ID, delta, "text")?;
-                    self.text.push_str(text);
-                    deltas.push(text.to_owned());
+                match delta.get("type").and_then(Value::as_str) {
+                    Some("text_delta") => {
+                        let text = reply::str_field(ID, delta, "text")?;
+                        self.text.push_str(text);
+                        deltas.push(text.to_owned());
+                    }
+                    Some("input_json_delta") => {
+                        let fragment = reply::str_field(ID, delta, "partial_json")?;
+                        self.calls.add(block_index(&data)?, None, None, Some(fragment));
+                    }
+                    _ => {}
                 }
             }
             "message_delta" => {
@@ -96,8 +115,8 @@ impl SseHandler for AnthropicStream {
         Ok(())
     }
 
-    /// The response: the last `output_tokens` as the tokens; `id`, `stop_reason`,
-    /// `stop_sequence` and the usage as metadata.
+    /// The response: the last `output_tokens` as the tokens; the tool calls; `id`,
+    /// `stop_reason`, `stop_sequence` and the usage as metadata.
     fn finish(self, elapsed: Duration) -> Result<Response> {
         if !self.stopped {
             return Err(ended_early(ID, "`message_stop`"));
@@ -107,6 +126,13 @@ impl SseHandler for AnthropicStream {
         if !self.usage.is_empty() {
             metadata.insert("usage".to_owned(), Value::Object(self.usage));
         }
-        reply::response(Candidate { text: self.text, model: self.model, tokens, metadata }, &self.options, elapsed)
+        let calls = self.calls.finish(ID)?;
+        let candidate = Candidate { text: self.text, model: self.model, tokens, metadata };
+        reply::response_with_calls(candidate, calls, &self.options, elapsed)
     }
+}
+
+/// The `index` of a content block event.
+fn block_index(data: &Value) -> Result<u64> {
+    data.get("index").and_then(Value::as_u64).ok_or_else(|| Error::parse(ID, "content block event without `index`"))
 }

@@ -1,5 +1,7 @@
 //! Reading a streamed chat completions reply (OpenAI and Mistral): `chat.completion.chunk`
-//! events, an optional last chunk with `usage`, then `data: [DONE]`.
+//! events, an optional last chunk with `usage`, then `data: [DONE]`. Tool calls come as
+//! `delta.tool_calls` entries keyed by `index`: the first with the `id` and `function.name`,
+//! then `function.arguments` fragments (Mistral usually sends a whole call in one entry).
 
 use std::time::Duration;
 
@@ -9,7 +11,9 @@ use serde_json::{Map, Value};
 use crate::reply::{self, Candidate};
 use crate::sse::{SseEvent, SseHandler};
 use crate::stream::{ended_early, json, stream_error};
-use crate::{ChatOptions, Error, Result};
+use crate::{ChatOptions, Result};
+
+use super::stream_calls::StreamedCalls;
 
 /// What the chunks said so far.
 pub(crate) struct ChatCompletionsStream {
@@ -19,6 +23,7 @@ pub(crate) struct ChatCompletionsStream {
     model: Option<String>,
     /// `id`, `index`, `finish_reason`, `usage` and `system_fingerprint`, as they came.
     fields: Map<String, Value>,
+    calls: StreamedCalls,
     done: bool,
 }
 
@@ -30,8 +35,32 @@ impl ChatCompletionsStream {
             text: String::new(),
             model: None,
             fields: Map::new(),
+            calls: StreamedCalls::default(),
             done: false,
         }
+    }
+}
+
+impl ChatCompletionsStream {
+    /// One `delta.tool_calls` entry. Without an `index`, an entry with an `id` begins a new
+    /// call and one without continues the last.
+    fn add_call(&mut self, call: &Value) {
+        let id = call.get("id").and_then(Value::as_str);
+        let key = match call.get("index").and_then(Value::as_u64) {
+            Some(index) => index,
+            None => match (id, self.calls.last_key()) {
+                (None, Some(last)) => last,
+                _ => self.calls.next_key(),
+            },
+        };
+        let function = call.get("function").unwrap_or(&Value::Null);
+        let name = function.get("name").and_then(Value::as_str);
+        let arguments = match function.get("arguments") {
+            Some(Value::String(text)) => Some(text.clone()),
+            Some(Value::Object(map)) => Some(Value::Object(map.clone()).to_string()),
+            _ => None,
+        };
+        self.calls.add(key, id, name, arguments.as_deref());
     }
 }
 
@@ -55,8 +84,8 @@ impl SseHandler for ChatCompletionsStream {
         for choice in chunk.get("choices").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default() {
             reply::keep(&mut self.fields, choice, &["index", "finish_reason"]);
             let Some(delta) = choice.get("delta") else { continue };
-            if delta.get("tool_calls").is_some_and(|t| !t.is_null()) {
-                return Err(Error::Unsupported { provider: self.provider.clone(), what: "a tool call".to_owned() });
+            for call in delta.get("tool_calls").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default() {
+                self.add_call(call);
             }
             if let Some(text) = delta.get("content").and_then(Value::as_str) {
                 self.text.push_str(text);
@@ -66,8 +95,8 @@ impl SseHandler for ChatCompletionsStream {
         Ok(())
     }
 
-    /// The response: tokens from the last `usage` (`completion_tokens`); metadata as for a
-    /// whole reply.
+    /// The response: tokens from the last `usage` (`completion_tokens`); the tool calls;
+    /// metadata as for a whole reply.
     fn finish(self, elapsed: Duration) -> Result<Response> {
         if !self.done {
             return Err(ended_early(&self.provider, "`data: [DONE]`"));
@@ -79,6 +108,8 @@ impl SseHandler for ChatCompletionsStream {
                 metadata.insert(key.to_owned(), value.clone());
             }
         }
-        reply::response(Candidate { text: self.text, model: self.model, tokens, metadata }, &self.options, elapsed)
+        let calls = self.calls.finish(&self.provider)?;
+        let candidate = Candidate { text: self.text, model: self.model, tokens, metadata };
+        reply::response_with_calls(candidate, calls, &self.options, elapsed)
     }
 }

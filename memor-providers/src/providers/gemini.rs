@@ -8,6 +8,7 @@ use serde_json::{Map, Value, json};
 
 use crate::history::{self, Turn};
 use crate::providers::gemini_stream::GeminiStream;
+use crate::providers::tool_choice;
 use crate::reply::{self, Candidate};
 use crate::sse::SseStream;
 use crate::tools;
@@ -63,6 +64,9 @@ impl Provider for Gemini {
                 .map(|t| json!({"name": t.name, "description": t.description, "parameters": t.parameters}))
                 .collect();
             body.insert("tools".to_owned(), json!([{"functionDeclarations": declarations}]));
+        }
+        if let Some(config) = tool_choice::gemini(options)? {
+            body.insert("toolConfig".to_owned(), config);
         }
         let mut config = Map::new();
         if let Some(t) = options.temperature {
@@ -193,7 +197,7 @@ fn response_object(content: &str, is_error: bool) -> Value {
 
 /// A `functionCall` part; Gemini gives no id (newer schemas may: then it is kept), so the id
 /// is made up as `{name}_{index}`, the index counting the candidate's calls from 0.
-fn function_call(call: &Value, index: usize) -> Result<ToolCall> {
+pub(crate) fn function_call(call: &Value, index: usize) -> Result<ToolCall> {
     let name = reply::str_field("gemini", call, "name")?.to_owned();
     let id = match call.get("id").and_then(Value::as_str) {
         Some(id) if !id.is_empty() => id.to_owned(),

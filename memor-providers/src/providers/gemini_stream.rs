@@ -1,16 +1,19 @@
 //! Reading a streamed Gemini reply (`streamGenerateContent?alt=sse`): each event is a
 //! `GenerateContentResponse` holding the next parts; the last has the `finishReason` and the
-//! final `usageMetadata`.
+//! final `usageMetadata`. `functionCall` parts come whole; their ids are made up as for a
+//! whole reply (`{name}_{index}`, counting the stream's calls).
 
 use std::time::Duration;
 
-use memor_core::Response;
+use memor_core::{Response, ToolCall};
 use serde_json::{Map, Value};
 
 use crate::reply::{self, Candidate};
 use crate::sse::{SseEvent, SseHandler};
 use crate::stream::{ended_early, json, stream_error};
 use crate::{ChatOptions, Error, Result};
+
+use super::gemini::function_call;
 
 const ID: &str = "gemini";
 
@@ -21,11 +24,18 @@ pub(crate) struct GeminiStream {
     model: Option<String>,
     /// `responseId`, `index`, `finishReason` and `usageMetadata`, the last of each.
     fields: Map<String, Value>,
+    calls: Vec<ToolCall>,
 }
 
 impl GeminiStream {
     pub(crate) fn new(options: &ChatOptions) -> Self {
-        GeminiStream { options: options.clone(), text: String::new(), model: None, fields: Map::new() }
+        GeminiStream {
+            options: options.clone(),
+            text: String::new(),
+            model: None,
+            fields: Map::new(),
+            calls: Vec::new(),
+        }
     }
 }
 
@@ -47,6 +57,10 @@ impl SseHandler for GeminiStream {
                 if part.get("thought").and_then(Value::as_bool) == Some(true) {
                     continue;
                 }
+                if let Some(call) = part.get("functionCall") {
+                    self.calls.push(function_call(call, self.calls.len())?);
+                    continue;
+                }
                 match part.get("text").and_then(Value::as_str) {
                     Some(text) => {
                         self.text.push_str(text);
@@ -64,8 +78,9 @@ impl SseHandler for GeminiStream {
         Ok(())
     }
 
-    /// The response: the last `candidatesTokenCount` as the tokens; `responseId`, `index`,
-    /// `finishReason` and `usageMetadata` as metadata; `modelVersion` as the model.
+    /// The response: the last `candidatesTokenCount` as the tokens; the tool calls;
+    /// `responseId`, `index`, `finishReason` and `usageMetadata` as metadata; `modelVersion` as
+    /// the model.
     fn finish(self, elapsed: Duration) -> Result<Response> {
         if !self.fields.contains_key("finishReason") {
             return Err(ended_early(ID, "a `finishReason`"));
@@ -73,6 +88,6 @@ impl SseHandler for GeminiStream {
         let tokens =
             self.fields.get("usageMetadata").and_then(|u| u.get("candidatesTokenCount")).and_then(Value::as_u64);
         let candidate = Candidate { text: self.text, model: self.model, tokens, metadata: self.fields };
-        reply::response(candidate, &self.options, elapsed)
+        reply::response_with_calls(candidate, self.calls, &self.options, elapsed)
     }
 }

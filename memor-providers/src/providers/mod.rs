@@ -12,6 +12,8 @@ mod ollama_stream;
 mod openai;
 mod openai_responses;
 mod openai_responses_stream;
+mod stream_calls;
+mod tool_choice;
 
 pub use anthropic::Anthropic;
 pub use gemini::Gemini;

@@ -8,6 +8,7 @@ use serde_json::{Map, Value, json};
 use crate::history::Turn;
 use crate::providers::chat_messages;
 use crate::providers::ollama_stream::{self, OllamaStream};
+use crate::providers::tool_choice;
 use crate::reply::{self, Candidate};
 use crate::{ChatOptions, HttpRequest, HttpResponse, Provider, Result, StreamParser};
 use crate::{Error, history, tools};
@@ -31,6 +32,7 @@ impl Provider for Ollama {
 
     fn request(&self, session: &Session, options: &ChatOptions) -> Result<HttpRequest> {
         reply::single_candidate("ollama", options)?;
+        tool_choice::ollama(options)?;
         let mut messages = Vec::new();
         for turn in history::user_images_only("ollama", session)? {
             push_messages(&turn, &mut messages)?;
@@ -142,18 +144,16 @@ fn tool_calls(message: &Value) -> Result<Vec<ToolCall>> {
     let Some(calls) = message.get("tool_calls").and_then(Value::as_array) else {
         return Ok(Vec::new());
     };
-    calls
-        .iter()
-        .enumerate()
-        .map(|(index, call)| {
-            let function =
-                call.get("function").ok_or_else(|| Error::parse("ollama", "tool call without `function`"))?;
-            let name = reply::str_field("ollama", function, "name")?.to_owned();
-            let id = match call.get("id").and_then(Value::as_str) {
-                Some(id) if !id.is_empty() => id.to_owned(),
-                _ => format!("{name}_{index}"),
-            };
-            Ok(ToolCall { id, arguments: tools::arguments_from_value("ollama", function.get("arguments"))?, name })
-        })
-        .collect()
+    calls.iter().enumerate().map(|(index, call)| tool_call(call, index)).collect()
+}
+
+/// One tool call; `index` counts the reply's calls from 0 (for the made-up id).
+pub(crate) fn tool_call(call: &Value, index: usize) -> Result<ToolCall> {
+    let function = call.get("function").ok_or_else(|| Error::parse("ollama", "tool call without `function`"))?;
+    let name = reply::str_field("ollama", function, "name")?.to_owned();
+    let id = match call.get("id").and_then(Value::as_str) {
+        Some(id) if !id.is_empty() => id.to_owned(),
+        _ => format!("{name}_{index}"),
+    };
+    Ok(ToolCall { id, arguments: tools::arguments_from_value("ollama", function.get("arguments"))?, name })
 }

@@ -1,15 +1,18 @@
 //! Reading a streamed Ollama `/api/chat` reply: NDJSON objects with `message.content`, the
-//! last with `done: true` and the counts.
+//! last with `done: true` and the counts. `message.tool_calls` come whole; their ids are made
+//! up as for a whole reply (`{name}_{index}`, counting the stream's calls).
 
 use std::time::Duration;
 
-use memor_core::Response;
+use memor_core::{Response, ToolCall};
 use serde_json::{Map, Value};
 
 use crate::ndjson::NdjsonDecoder;
 use crate::reply::{self, Candidate};
 use crate::stream::{ended_early, stream_error};
 use crate::{ChatOptions, Result, StreamParser};
+
+use super::ollama::tool_call;
 
 const ID: &str = "ollama";
 
@@ -31,6 +34,7 @@ pub(crate) struct OllamaStream {
     decoder: NdjsonDecoder,
     text: String,
     model: Option<String>,
+    calls: Vec<ToolCall>,
     /// The `done: true` object.
     last: Option<Value>,
 }
@@ -42,6 +46,7 @@ impl OllamaStream {
             decoder: NdjsonDecoder::new(ID),
             text: String::new(),
             model: None,
+            calls: Vec::new(),
             last: None,
         }
     }
@@ -59,6 +64,10 @@ impl OllamaStream {
             if let Some(text) = text.filter(|t| !t.is_empty()) {
                 self.text.push_str(text);
                 deltas.push(text.to_owned());
+            }
+            let calls = value.get("message").and_then(|m| m.get("tool_calls")).and_then(Value::as_array);
+            for call in calls.map(Vec::as_slice).unwrap_or_default() {
+                self.calls.push(tool_call(call, self.calls.len())?);
             }
             if value.get("done").and_then(Value::as_bool) == Some(true) {
                 self.last = Some(value);
@@ -80,7 +89,7 @@ impl StreamParser for OllamaStream {
     }
 
     /// The response: the `done` object's `eval_count` as the tokens, its `done_reason`, other
-    /// counts and durations as metadata.
+    /// counts and durations as metadata; the tool calls.
     fn finish(self: Box<Self>, elapsed: Duration) -> Result<Response> {
         let Some(last) = self.last else {
             return Err(ended_early(ID, "`\"done\": true`"));
@@ -88,6 +97,7 @@ impl StreamParser for OllamaStream {
         let mut metadata = Map::new();
         reply::keep(&mut metadata, &last, METADATA);
         let tokens = last.get("eval_count").and_then(Value::as_u64);
-        reply::response(Candidate { text: self.text, model: self.model, tokens, metadata }, &self.options, elapsed)
+        let candidate = Candidate { text: self.text, model: self.model, tokens, metadata };
+        reply::response_with_calls(candidate, self.calls, &self.options, elapsed)
     }
 }

@@ -7,6 +7,7 @@ use serde_json::{Map, Value, json};
 
 use crate::providers::chat_completions_stream::ChatCompletionsStream;
 use crate::providers::chat_messages::{self, Dialect};
+use crate::providers::tool_choice;
 use crate::reply::{self, Candidate};
 use crate::sse::SseStream;
 use crate::tools;
@@ -107,6 +108,9 @@ pub(crate) fn chat_completions_body(
     body.insert("messages".to_owned(), Value::Array(messages));
     if !options.tools.is_empty() {
         body.insert("tools".to_owned(), chat_messages::function_tools(options));
+    }
+    if let Some(choice) = tool_choice::chat_completions(provider, options, dialect)? {
+        body.insert("tool_choice".to_owned(), choice);
     }
     if let Some(t) = options.temperature {
         body.insert("temperature".to_owned(), json!(t));

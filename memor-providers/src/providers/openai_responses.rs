@@ -7,6 +7,7 @@ use serde_json::{Map, Value, json};
 
 use crate::history::{self, Turn};
 use crate::providers::openai_responses_stream::ResponsesStream;
+use crate::providers::tool_choice;
 use crate::reply::{self, Candidate};
 use crate::sse::SseStream;
 use crate::tools::{self, arguments_string, data_url};
@@ -66,6 +67,9 @@ impl Provider for OpenAiResponses {
             });
             body.insert("tools".to_owned(), tools.collect());
         }
+        if let Some(choice) = tool_choice::responses(ID, options)? {
+            body.insert("tool_choice".to_owned(), choice);
+        }
         body.insert("store".to_owned(), Value::Bool(false));
         if let Some(t) = options.temperature {
             body.insert("temperature".to_owned(), json!(t));
@@ -100,14 +104,7 @@ impl Provider for OpenAiResponses {
                     }
                 }
                 Some("reasoning") => {}
-                Some("function_call") => tool_calls.push(ToolCall {
-                    id: reply::str_field(ID, item, "call_id")?.to_owned(),
-                    name: reply::str_field(ID, item, "name")?.to_owned(),
-                    arguments: match item.get("arguments") {
-                        Some(Value::String(text)) => tools::arguments_from_string(ID, text)?,
-                        other => tools::arguments_from_value(ID, other)?,
-                    },
-                }),
+                Some("function_call") => tool_calls.push(function_call(item)?),
                 Some(other) => {
                     return Err(Error::Unsupported {
                         provider: ID.to_owned(),
@@ -137,6 +134,18 @@ impl Provider for OpenAiResponses {
     fn stream_parser(&self, options: &ChatOptions) -> Result<Box<dyn StreamParser>> {
         Ok(SseStream::boxed(ResponsesStream::new(options)))
     }
+}
+
+/// A `function_call` output item: its `call_id`, `name` and `arguments` (a JSON string).
+pub(crate) fn function_call(item: &Value) -> Result<ToolCall> {
+    Ok(ToolCall {
+        id: reply::str_field(ID, item, "call_id")?.to_owned(),
+        name: reply::str_field(ID, item, "name")?.to_owned(),
+        arguments: match item.get("arguments") {
+            Some(Value::String(text)) => tools::arguments_from_string(ID, text)?,
+            other => tools::arguments_from_value(ID, other)?,
+        },
+    })
 }
 
 /// The input items of one user or assistant turn: the text as today when it is text only;

@@ -1,6 +1,9 @@
 //! Reading a streamed OpenAI Responses reply: `response.output_text.delta` (and
 //! `response.refusal.delta`) events, then `response.completed` (or `response.incomplete`)
-//! holding the whole response; `response.failed` and `error` are errors.
+//! holding the whole response; `response.failed` and `error` are errors. A `function_call`
+//! output item's `response.output_item.added` gives its `call_id` and `name`, then
+//! `response.function_call_arguments.delta` and `.done` its arguments; when no such events
+//! came, the terminal response's `function_call` items are the calls.
 
 use std::time::Duration;
 
@@ -12,19 +15,32 @@ use crate::sse::{SseEvent, SseHandler};
 use crate::stream::{ended_early, json, stream_error};
 use crate::{ChatOptions, Error, Result};
 
-use super::openai_responses::ID;
+use super::openai_responses::{ID, function_call};
+use super::stream_calls::StreamedCalls;
 
 /// What the events said so far.
 pub(crate) struct ResponsesStream {
     options: ChatOptions,
     text: String,
+    /// The `function_call` items, keyed by `output_index`.
+    calls: StreamedCalls,
     /// The response of the terminal event.
     last: Option<Value>,
 }
 
 impl ResponsesStream {
     pub(crate) fn new(options: &ChatOptions) -> Self {
-        ResponsesStream { options: options.clone(), text: String::new(), last: None }
+        ResponsesStream { options: options.clone(), text: String::new(), calls: StreamedCalls::default(), last: None }
+    }
+}
+
+impl ResponsesStream {
+    /// The call an event is about: its `output_index`, else the call begun last.
+    fn key(&self, data: &Value) -> u64 {
+        match data.get("output_index").and_then(Value::as_u64) {
+            Some(index) => index,
+            None => self.calls.last_key().unwrap_or_else(|| self.calls.next_key()),
+        }
     }
 }
 
@@ -39,9 +55,15 @@ impl SseHandler for ResponsesStream {
                 deltas.push(text.to_owned());
             }
             "response.output_item.added" => {
-                let item = data.get("item").and_then(|i| i.get("type")).and_then(Value::as_str);
-                match item {
+                let item = data.get("item").unwrap_or(&Value::Null);
+                match item.get("type").and_then(Value::as_str) {
                     Some("message" | "reasoning") => {}
+                    Some("function_call") => {
+                        let id = reply::str_field(ID, item, "call_id")?;
+                        let name = reply::str_field(ID, item, "name")?;
+                        let arguments = item.get("arguments").and_then(Value::as_str);
+                        self.calls.add(self.key(&data), Some(id), Some(name), arguments);
+                    }
                     Some(other) => {
                         return Err(Error::Unsupported {
                             provider: ID.to_owned(),
@@ -50,6 +72,14 @@ impl SseHandler for ResponsesStream {
                     }
                     None => return Err(Error::parse(ID, "output item without `type`")),
                 }
+            }
+            "response.function_call_arguments.delta" => {
+                let fragment = reply::str_field(ID, &data, "delta")?;
+                self.calls.add(self.key(&data), None, None, Some(fragment));
+            }
+            "response.function_call_arguments.done" => {
+                let arguments = reply::str_field(ID, &data, "arguments")?;
+                self.calls.set_arguments(self.key(&data), arguments);
             }
             "response.completed" | "response.incomplete" => self.last = data.get("response").cloned(),
             "response.failed" => {
@@ -63,7 +93,8 @@ impl SseHandler for ResponsesStream {
     }
 
     /// The response: `output_tokens` as the tokens; `id`, `status`, `incomplete_details` and
-    /// `usage` of the terminal event's response as metadata.
+    /// `usage` of the terminal event's response as metadata; the tool calls the events gave,
+    /// else those of its `output`.
     fn finish(self, elapsed: Duration) -> Result<Response> {
         let Some(last) = self.last else {
             return Err(ended_early(ID, "`response.completed`"));
@@ -76,6 +107,13 @@ impl SseHandler for ResponsesStream {
             tokens: last.get("usage").and_then(|u| u.get("output_tokens")).and_then(Value::as_u64),
             metadata,
         };
-        reply::response(candidate, &self.options, elapsed)
+        let output = last.get("output").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+        let items: Vec<&Value> =
+            output.iter().filter(|i| i.get("type").and_then(Value::as_str) == Some("function_call")).collect();
+        let calls = match self.calls.last_key() {
+            Some(_) => self.calls.finish(ID)?,
+            None => items.into_iter().map(function_call).collect::<Result<Vec<_>>>()?,
+        };
+        reply::response_with_calls(candidate, calls, &self.options, elapsed)
     }
 }

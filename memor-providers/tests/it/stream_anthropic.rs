@@ -57,13 +57,13 @@ fn stream_is_delivered_and_assembled() {
 }
 
 #[test]
-fn a_tool_use_block_is_unsupported() {
+fn a_server_tool_use_block_is_unsupported() {
     let stream = concat!(
         "event: content_block_start\n",
-        "data: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"tool_use\",\"id\":\"toolu_1\",\"name\":\"get_weather\",\"input\":{}}}\n\n",
+        "data: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"server_tool_use\",\"id\":\"srvtoolu_1\",\"name\":\"web_search\",\"input\":{}}}\n\n",
     );
     let streamed = run(&Anthropic::new(), &options, vec![sse(&format!("{stream}: é\n\n"))]);
-    assert_eq!(streamed.result.unwrap_err().to_string(), "anthropic: a `tool_use` block is not supported");
+    assert_eq!(streamed.result.unwrap_err().to_string(), "anthropic: a `server_tool_use` block is not supported");
 }
 
 #[test]
