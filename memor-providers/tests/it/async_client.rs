@@ -1,8 +1,8 @@
 //! `AsyncClient` (feature `async`), driven by a minimal std-only executor.
 
 use std::future::Future;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::io::Write;
+use std::net::TcpListener;
 use std::pin::pin;
 use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, Mutex};
@@ -14,7 +14,7 @@ use serde_json::json;
 
 use memor_providers::{AsyncClient, ChatFuture, ChatOptions, Error, Ollama, Provider};
 
-use crate::server::{Recorded, client, ok, serve, session};
+use crate::server::{Recorded, client, ok, read_request, serve, session};
 use crate::stream_support::{ndjson, stream_reply};
 
 const REPLY: &str = r#"{"model":"gemma3","created_at":"2025-10-17T23:14:07.414671Z",
@@ -130,32 +130,6 @@ fn chat_stream_delivers_pieces_and_the_assembled_response() {
     assert_eq!(deltas, ["Ça va", ", très bien"]);
     assert_eq!(response.message(), "Ça va, très bien");
     assert_eq!(response.tokens(), Some(7));
-}
-
-/// Reads one HTTP/1.1 request from `stream`.
-fn read_request(stream: &TcpStream) -> Recorded {
-    let mut reader = BufReader::new(stream.try_clone().unwrap());
-    let mut line = String::new();
-    reader.read_line(&mut line).unwrap();
-    let mut parts = line.split_whitespace();
-    let method = parts.next().unwrap_or_default().to_owned();
-    let path = parts.next().unwrap_or_default().to_owned();
-    let mut headers = Vec::new();
-    loop {
-        let mut line = String::new();
-        reader.read_line(&mut line).unwrap();
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        if let Some((name, value)) = line.split_once(':') {
-            headers.push((name.trim().to_ascii_lowercase(), value.trim().to_owned()));
-        }
-    }
-    let length = headers.iter().find(|(n, _)| n == "content-length").map_or(0, |(_, v)| v.parse().unwrap());
-    let mut body = vec![0; length];
-    reader.read_exact(&mut body).unwrap();
-    Recorded { method, path, headers, body }
 }
 
 /// A server for two calls that answers neither until both requests have arrived (or 3 s
