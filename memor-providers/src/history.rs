@@ -3,7 +3,6 @@
 
 use memor_core::{Image, Message, Role, Session, ToolCall, ToolResult};
 use memor_render::MessageRef;
-use memor_render::prelude::*;
 
 use crate::{Error, Result};
 
@@ -50,15 +49,10 @@ pub fn turns(session: &Session) -> Result<Vec<Turn<'_>>> {
 }
 
 fn turn(index: usize, m: &Message) -> Result<Turn<'_>> {
-    let message = MessageRef::from(m);
-    let text = match message {
-        MessageRef::Prompt(p) => p.text()?,
-        MessageRef::Response(r) => r.text()?,
-    };
     Ok(Turn {
         index,
         role: m.role(),
-        text,
+        text: crate::provider::text(MessageRef::from(m))?,
         tool_calls: m.tool_calls(),
         tool_results: m.tool_results(),
         images: m.images(),

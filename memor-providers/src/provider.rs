@@ -66,13 +66,13 @@ pub trait Provider: Send + Sync + 'static {
 /// The enabled messages of a session as (role, text), text being memor's STRING render (a
 /// prompt through its template). Masked messages are left out.
 pub fn conversation(session: &Session) -> Result<Vec<(Role, String)>> {
-    memor_render::enabled(session)
-        .map(|m| {
-            let text = match m {
-                MessageRef::Prompt(p) => p.text()?,
-                MessageRef::Response(r) => r.text()?,
-            };
-            Ok((m.role(), text))
-        })
-        .collect()
+    memor_render::enabled(session).map(|m| Ok((m.role(), text(m)?))).collect()
+}
+
+/// A message's text as providers send it: memor's STRING render (a prompt through its template).
+pub(crate) fn text(message: MessageRef<'_>) -> Result<String> {
+    Ok(match message {
+        MessageRef::Prompt(p) => p.text()?,
+        MessageRef::Response(r) => r.text()?,
+    })
 }

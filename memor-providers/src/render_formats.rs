@@ -12,7 +12,7 @@ use memor_core::{Message, Session};
 use memor_render::{Context, MessageRef, Renderer, RendererRegistry};
 use serde_json::{Map, Value};
 
-use crate::{ChatOptions, ProviderRegistry};
+use crate::{Anthropic, ChatOptions, Gemini, Mistral, Ollama, OpenAiResponses, Provider};
 
 /// One provider's format.
 #[derive(Clone, Copy, Debug)]
@@ -21,20 +21,33 @@ pub struct ProviderFormat {
     pub id: &'static str,
     /// The body keys that hold the conversation, the list one last.
     keys: &'static [&'static str],
+    /// The adapter whose request body the render is.
+    provider: fn() -> Box<dyn Provider>,
+}
+
+fn adapter<P: Provider + Default>() -> Box<dyn Provider> {
+    Box::new(P::default())
 }
 
 impl ProviderFormat {
     /// Anthropic Messages.
-    pub const ANTHROPIC: ProviderFormat = ProviderFormat { id: "anthropic", keys: &["system", "messages"] };
+    pub const ANTHROPIC: ProviderFormat =
+        ProviderFormat { id: "anthropic", keys: &["system", "messages"], provider: adapter::<Anthropic> };
     /// Gemini `generateContent`.
-    pub const GEMINI: ProviderFormat = ProviderFormat { id: "gemini", keys: &["systemInstruction", "contents"] };
+    pub const GEMINI: ProviderFormat =
+        ProviderFormat { id: "gemini", keys: &["systemInstruction", "contents"], provider: adapter::<Gemini> };
     /// Mistral chat completions.
-    pub const MISTRAL: ProviderFormat = ProviderFormat { id: "mistral", keys: &["messages"] };
+    pub const MISTRAL: ProviderFormat =
+        ProviderFormat { id: "mistral", keys: &["messages"], provider: adapter::<Mistral> };
     /// Ollama `/api/chat`.
-    pub const OLLAMA: ProviderFormat = ProviderFormat { id: "ollama", keys: &["messages"] };
+    pub const OLLAMA: ProviderFormat =
+        ProviderFormat { id: "ollama", keys: &["messages"], provider: adapter::<Ollama> };
     /// OpenAI Responses.
-    pub const OPENAI_RESPONSES: ProviderFormat =
-        ProviderFormat { id: "openai_responses", keys: &["instructions", "input"] };
+    pub const OPENAI_RESPONSES: ProviderFormat = ProviderFormat {
+        id: "openai_responses",
+        keys: &["instructions", "input"],
+        provider: adapter::<OpenAiResponses>,
+    };
     /// All five.
     pub const ALL: [ProviderFormat; 5] =
         [Self::ANTHROPIC, Self::GEMINI, Self::MISTRAL, Self::OLLAMA, Self::OPENAI_RESPONSES];
@@ -42,7 +55,7 @@ impl ProviderFormat {
     /// The conversation part of the adapter's request body for `session`.
     fn body(&self, session: &Session) -> memor_render::Result<Map<String, Value>> {
         let failed = |e: crate::Error| memor_render::Error::Custom(Box::new(e));
-        let provider = ProviderRegistry::with_builtins().get_arc(self.id).map_err(failed)?;
+        let provider = (self.provider)();
         // Rendering sends nothing; a placeholder key satisfies the adapters that need one.
         let options = ChatOptions::new("render").api_key("not-sent");
         let request = provider.request(session, &options).map_err(failed)?;

@@ -84,6 +84,21 @@ pub(crate) struct Candidate {
     pub metadata: Map<String, Value>,
 }
 
+impl Candidate {
+    /// The one candidate of a reply `body`: `text`, the body's `model`, the completion tokens at
+    /// the JSON pointer `tokens`, and the body's `keys` as metadata.
+    pub(crate) fn of_body(body: &Value, text: String, tokens: &str, keys: &[&str]) -> Candidate {
+        let mut metadata = Map::new();
+        keep(&mut metadata, body, keys);
+        Candidate {
+            text,
+            model: body.get("model").and_then(Value::as_str).map(str::to_owned),
+            tokens: body.pointer(tokens).and_then(Value::as_u64),
+            metadata,
+        }
+    }
+}
+
 /// The [`Response`]: the reply's text, the tool calls it asks for, its model (else the
 /// requested one), tokens, metadata, the request's sampling settings and the call's wall time.
 pub(crate) fn response_with_calls(
@@ -114,6 +129,21 @@ pub(crate) fn response_with_calls(
         response.update_provider_metadata(Some(candidate.metadata));
     }
     Ok(response)
+}
+
+/// The options' temperature, top-p, top-k and token limit that are set, under the provider's
+/// names for them (in that order), for a request body or a settings object.
+pub(crate) fn settings<'a>(
+    options: &ChatOptions,
+    names: [&'a str; 4],
+) -> impl Iterator<Item = (String, Value)> + use<'a> {
+    let values = [
+        options.temperature.map(Value::from),
+        options.top_p.map(Value::from),
+        options.top_k.map(Value::from),
+        options.max_tokens.map(Value::from),
+    ];
+    names.into_iter().zip(values).filter_map(|(name, value)| Some((name.to_owned(), value?)))
 }
 
 /// The base URL without a trailing slash: the option's, else the provider's default.

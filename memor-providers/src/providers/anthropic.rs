@@ -11,31 +11,17 @@ use crate::providers::tool_choice;
 use crate::reply::{self, Candidate};
 use crate::sse::SseStream;
 use crate::tools;
-use crate::{ApiKey, ChatOptions, Error, HttpRequest, HttpResponse, Provider, Result, StreamParser};
+use crate::{ChatOptions, Error, HttpRequest, HttpResponse, Provider, Result, StreamParser};
 
 /// The `max_tokens` sent when the options give none (Anthropic requires one).
 pub const DEFAULT_MAX_TOKENS: u64 = 1024;
 
-/// Anthropic's Messages API (`https://api.anthropic.com`, key from `ANTHROPIC_API_KEY`).
-/// System messages go to the top-level `system` field (several are joined by a blank line);
-/// one candidate per request.
-#[derive(Clone, Debug, Default)]
-pub struct Anthropic {
-    api_key: Option<ApiKey>,
-}
-
-impl Anthropic {
-    /// Anthropic with the key from the options or `ANTHROPIC_API_KEY`.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Uses this key unless the options give one.
-    #[must_use]
-    pub fn with_api_key(mut self, key: impl Into<ApiKey>) -> Self {
-        self.api_key = Some(key.into());
-        self
-    }
+keyed_provider! {
+    /// Anthropic's Messages API (`https://api.anthropic.com`, key from `ANTHROPIC_API_KEY`).
+    /// System messages go to the top-level `system` field (several are joined by a blank line);
+    /// one candidate per request.
+    Anthropic,
+    "ANTHROPIC_API_KEY"
 }
 
 impl Provider for Anthropic {
@@ -71,15 +57,8 @@ impl Provider for Anthropic {
         if let Some(choice) = tool_choice::anthropic(options)? {
             body.insert("tool_choice".to_owned(), choice);
         }
-        if let Some(t) = options.temperature {
-            body.insert("temperature".to_owned(), json!(t));
-        }
-        if let Some(p) = options.top_p {
-            body.insert("top_p".to_owned(), json!(p));
-        }
-        if let Some(k) = options.top_k {
-            body.insert("top_k".to_owned(), json!(k));
-        }
+        // `max_tokens` is already in place (a set value overwrites it where it stands).
+        body.extend(reply::settings(options, ["temperature", "top_p", "top_k", "max_tokens"]));
         let url = format!("{}/v1/messages", reply::base_url(options, "https://api.anthropic.com"));
         Ok(HttpRequest::post_json(url, &Value::Object(body))
             .secret_header("x-api-key", key)
@@ -111,14 +90,8 @@ impl Provider for Anthropic {
                 None => return Err(Error::parse("anthropic", "content block without `type`")),
             }
         }
-        let mut metadata = Map::new();
-        reply::keep(&mut metadata, &body, &["id", "stop_reason", "stop_sequence", "usage"]);
-        let candidate = Candidate {
-            text,
-            model: body.get("model").and_then(Value::as_str).map(str::to_owned),
-            tokens: body.get("usage").and_then(|u| u.get("output_tokens")).and_then(Value::as_u64),
-            metadata,
-        };
+        let keys = ["id", "stop_reason", "stop_sequence", "usage"];
+        let candidate = Candidate::of_body(&body, text, "/usage/output_tokens", &keys);
         Ok(vec![reply::response_with_calls(candidate, tool_calls, options, elapsed)?])
     }
 

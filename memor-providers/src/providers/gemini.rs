@@ -12,28 +12,14 @@ use crate::providers::tool_choice;
 use crate::reply::{self, Candidate};
 use crate::sse::SseStream;
 use crate::tools;
-use crate::{ApiKey, ChatOptions, Error, HttpRequest, HttpResponse, Provider, Result, StreamParser};
+use crate::{ChatOptions, Error, HttpRequest, HttpResponse, Provider, Result, StreamParser};
 
-/// Gemini's `generateContent` (`https://generativelanguage.googleapis.com`, key from
-/// `GEMINI_API_KEY`). Roles are `user` and `model`; system messages become
-/// `systemInstruction` parts; sampling settings go in `generationConfig`.
-#[derive(Clone, Debug, Default)]
-pub struct Gemini {
-    api_key: Option<ApiKey>,
-}
-
-impl Gemini {
-    /// Gemini with the key from the options or `GEMINI_API_KEY`.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Uses this key unless the options give one.
-    #[must_use]
-    pub fn with_api_key(mut self, key: impl Into<ApiKey>) -> Self {
-        self.api_key = Some(key.into());
-        self
-    }
+keyed_provider! {
+    /// Gemini's `generateContent` (`https://generativelanguage.googleapis.com`, key from
+    /// `GEMINI_API_KEY`). Roles are `user` and `model`; system messages become
+    /// `systemInstruction` parts; sampling settings go in `generationConfig`.
+    Gemini,
+    "GEMINI_API_KEY"
 }
 
 impl Provider for Gemini {
@@ -68,19 +54,8 @@ impl Provider for Gemini {
         if let Some(config) = tool_choice::gemini(options)? {
             body.insert("toolConfig".to_owned(), config);
         }
-        let mut config = Map::new();
-        if let Some(t) = options.temperature {
-            config.insert("temperature".to_owned(), json!(t));
-        }
-        if let Some(p) = options.top_p {
-            config.insert("topP".to_owned(), json!(p));
-        }
-        if let Some(k) = options.top_k {
-            config.insert("topK".to_owned(), json!(k));
-        }
-        if let Some(m) = options.max_tokens {
-            config.insert("maxOutputTokens".to_owned(), json!(m));
-        }
+        let mut config: Map<String, Value> =
+            reply::settings(options, ["temperature", "topP", "topK", "maxOutputTokens"]).collect();
         if let Some(n) = options.candidates {
             config.insert("candidateCount".to_owned(), json!(n));
         }

@@ -11,24 +11,10 @@ use crate::reply;
 use crate::sse::SseStream;
 use crate::{ApiKey, ChatOptions, HttpRequest, HttpResponse, Provider, Result, StreamParser};
 
-/// Mistral's chat completions API (`https://api.mistral.ai/v1`, key from `MISTRAL_API_KEY`).
-#[derive(Clone, Debug, Default)]
-pub struct Mistral {
-    api_key: Option<ApiKey>,
-}
-
-impl Mistral {
-    /// Mistral with the key from the options or `MISTRAL_API_KEY`.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Uses this key unless the options give one.
-    #[must_use]
-    pub fn with_api_key(mut self, key: impl Into<ApiKey>) -> Self {
-        self.api_key = Some(key.into());
-        self
-    }
+keyed_provider! {
+    /// Mistral's chat completions API (`https://api.mistral.ai/v1`, key from `MISTRAL_API_KEY`).
+    Mistral,
+    "MISTRAL_API_KEY"
 }
 
 impl Provider for Mistral {

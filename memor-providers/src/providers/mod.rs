@@ -1,5 +1,30 @@
 //! The built-in providers.
 
+/// A provider type that holds an optional API key, with `new()` and `with_api_key`.
+macro_rules! keyed_provider {
+    ($(#[$doc:meta])* $name:ident, $env:literal) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, Default)]
+        pub struct $name {
+            api_key: Option<crate::ApiKey>,
+        }
+
+        impl $name {
+            #[doc = concat!("With the key from the options or `", $env, "`.")]
+            pub fn new() -> Self {
+                Self::default()
+            }
+
+            /// Uses this key unless the options give one.
+            #[must_use]
+            pub fn with_api_key(mut self, key: impl Into<crate::ApiKey>) -> Self {
+                self.api_key = Some(key.into());
+                self
+            }
+        }
+    };
+}
+
 mod anthropic;
 mod anthropic_stream;
 mod chat_completions_stream;

@@ -37,19 +37,8 @@ impl Provider for Ollama {
         for turn in history::user_images_only("ollama", session)? {
             push_messages(&turn, &mut messages)?;
         }
-        let mut settings = Map::new();
-        if let Some(t) = options.temperature {
-            settings.insert("temperature".to_owned(), json!(t));
-        }
-        if let Some(p) = options.top_p {
-            settings.insert("top_p".to_owned(), json!(p));
-        }
-        if let Some(k) = options.top_k {
-            settings.insert("top_k".to_owned(), json!(k));
-        }
-        if let Some(m) = options.max_tokens {
-            settings.insert("num_predict".to_owned(), json!(m));
-        }
+        let settings: Map<String, Value> =
+            reply::settings(options, ["temperature", "top_p", "top_k", "num_predict"]).collect();
         let mut body = Map::new();
         body.insert("model".to_owned(), json!(options.model));
         body.insert("messages".to_owned(), Value::Array(messages));
@@ -74,14 +63,7 @@ impl Provider for Ollama {
             None | Some(Value::Null) if !tool_calls.is_empty() => String::new(),
             _ => reply::str_field("ollama", message, "content")?.to_owned(),
         };
-        let mut metadata = Map::new();
-        reply::keep(&mut metadata, &body, ollama_stream::METADATA);
-        let candidate = Candidate {
-            text,
-            model: body.get("model").and_then(Value::as_str).map(str::to_owned),
-            tokens: body.get("eval_count").and_then(Value::as_u64),
-            metadata,
-        };
+        let candidate = Candidate::of_body(&body, text, "/eval_count", ollama_stream::METADATA);
         Ok(vec![reply::response_with_calls(candidate, tool_calls, options, elapsed)?])
     }
 

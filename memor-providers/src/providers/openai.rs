@@ -112,18 +112,7 @@ pub(crate) fn chat_completions_body(
     if let Some(choice) = tool_choice::chat_completions(provider, options, dialect)? {
         body.insert("tool_choice".to_owned(), choice);
     }
-    if let Some(t) = options.temperature {
-        body.insert("temperature".to_owned(), json!(t));
-    }
-    if let Some(p) = options.top_p {
-        body.insert("top_p".to_owned(), json!(p));
-    }
-    if let Some(k) = options.top_k {
-        body.insert("top_k".to_owned(), json!(k));
-    }
-    if let Some(m) = options.max_tokens {
-        body.insert(max_tokens_key.to_owned(), json!(m));
-    }
+    body.extend(reply::settings(options, ["temperature", "top_p", "top_k", max_tokens_key]));
     if let Some(n) = options.candidates {
         body.insert("n".to_owned(), json!(n));
     }

@@ -13,27 +13,13 @@ use crate::sse::SseStream;
 use crate::tools::{self, arguments_string, data_url};
 use crate::{ApiKey, ChatOptions, Error, HttpRequest, HttpResponse, Provider, Result, StreamParser};
 
-/// OpenAI's Responses API (`https://api.openai.com/v1`, key from `OPENAI_API_KEY`), registered
-/// as `openai_responses`. System messages become `instructions` (joined by a blank line); the
-/// other messages are `input` items; nothing is stored on OpenAI's side (`store: false`). One
-/// candidate per request; no top-k.
-#[derive(Clone, Debug, Default)]
-pub struct OpenAiResponses {
-    api_key: Option<ApiKey>,
-}
-
-impl OpenAiResponses {
-    /// The Responses API with the key from the options or `OPENAI_API_KEY`.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Uses this key unless the options give one.
-    #[must_use]
-    pub fn with_api_key(mut self, key: impl Into<ApiKey>) -> Self {
-        self.api_key = Some(key.into());
-        self
-    }
+keyed_provider! {
+    /// OpenAI's Responses API (`https://api.openai.com/v1`, key from `OPENAI_API_KEY`), registered
+    /// as `openai_responses`. System messages become `instructions` (joined by a blank line); the
+    /// other messages are `input` items; nothing is stored on OpenAI's side (`store: false`). One
+    /// candidate per request; no top-k.
+    OpenAiResponses,
+    "OPENAI_API_KEY"
 }
 
 pub(crate) const ID: &str = "openai_responses";
@@ -71,15 +57,8 @@ impl Provider for OpenAiResponses {
             body.insert("tool_choice".to_owned(), choice);
         }
         body.insert("store".to_owned(), Value::Bool(false));
-        if let Some(t) = options.temperature {
-            body.insert("temperature".to_owned(), json!(t));
-        }
-        if let Some(p) = options.top_p {
-            body.insert("top_p".to_owned(), json!(p));
-        }
-        if let Some(m) = options.max_tokens {
-            body.insert("max_output_tokens".to_owned(), json!(m));
-        }
+        // Top-k was refused above.
+        body.extend(reply::settings(options, ["temperature", "top_p", "top_k", "max_output_tokens"]));
         let url = format!("{}/responses", reply::base_url(options, "https://api.openai.com/v1"));
         Ok(HttpRequest::post_json(url, &Value::Object(body))
             .secret_header("authorization", ApiKey::new(format!("Bearer {}", key.expose()))))
@@ -114,14 +93,8 @@ impl Provider for OpenAiResponses {
                 None => return Err(Error::parse(ID, "output item without `type`")),
             }
         }
-        let mut metadata = Map::new();
-        reply::keep(&mut metadata, &body, &["id", "status", "incomplete_details", "usage"]);
-        let candidate = Candidate {
-            text,
-            model: body.get("model").and_then(Value::as_str).map(str::to_owned),
-            tokens: body.get("usage").and_then(|u| u.get("output_tokens")).and_then(Value::as_u64),
-            metadata,
-        };
+        let keys = ["id", "status", "incomplete_details", "usage"];
+        let candidate = Candidate::of_body(&body, text, "/usage/output_tokens", &keys);
         Ok(vec![reply::response_with_calls(candidate, tool_calls, options, elapsed)?])
     }
 
