@@ -23,7 +23,12 @@ pub(crate) fn migrate(tx: &mut dyn SchemaTx, location: &str, component: &str, sc
     let known = scripts.len() as i64;
     let found = tx.version(component)?;
     if found > known {
-        return Err(Error::SchemaTooNew { location: location.to_owned(), component: component.to_owned(), found, known });
+        return Err(Error::SchemaTooNew {
+            location: location.to_owned(),
+            component: component.to_owned(),
+            found,
+            known,
+        });
     }
     for script in &scripts[found.max(0) as usize..] {
         tx.run(script)?;

@@ -107,11 +107,8 @@ impl<'s> Recorder<'s> {
         }
         if index < self.stored {
             self.pending.push(Change::SetEnabled(MessageRef::Index(index), enabled));
-        } else if let Some(Change::Append(_, status)) = self
-            .pending
-            .iter_mut()
-            .filter(|c| matches!(c, Change::Append(..)))
-            .nth(index - self.stored)
+        } else if let Some(Change::Append(_, status)) =
+            self.pending.iter_mut().filter(|c| matches!(c, Change::Append(..))).nth(index - self.stored)
         {
             // Not stored yet: other writers may append first, so no index would stay right.
             *status = enabled;

@@ -4,8 +4,13 @@
 //!   test suite (with Python memor 1.1 installed, for the interoperability tests), closing on
 //!   one line that sums all test binaries: `tests: N passed, N failed`. Clippy, the docs and
 //!   the tests also build the non-default `memor-providers/async` feature.
+//!   The tests run against a PostgreSQL server started for the run ([`postgres::Server`]) and
+//!   stopped after it.
 //! - `tidy`: the checks that also run as a test (dependency direction, file headers).
+//! - `with-postgres CMD [ARGS…]`: runs a command with `MEMOR_TEST_POSTGRES_URL` naming a
+//!   server started for it (for a single test or a benchmark), and stops the server after.
 
+mod postgres;
 mod tidy;
 
 use std::io::{BufRead, BufReader};
@@ -16,7 +21,8 @@ fn main() -> ExitCode {
     let result = match task.as_deref() {
         Some("ci") => ci(),
         Some("tidy") => tidy::check(&tidy::workspace_root()).map(|()| println!("tidy: ok")),
-        _ => Err("usage: cargo xtask ci | cargo xtask tidy".into()),
+        Some("with-postgres") => with_postgres(std::env::args().skip(2).collect()),
+        _ => Err("usage: cargo xtask ci | cargo xtask tidy | cargo xtask with-postgres CMD [ARGS...]".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -28,24 +34,27 @@ fn main() -> ExitCode {
 }
 
 /// The non-default features CI also builds, lints and tests (the default ones are on anyway).
-const ASYNC: &str = "memor-providers/async";
+const FEATURES: &str = "memor-providers/async,memor-store/postgres";
 
 fn ci() -> Result<(), String> {
     python_memor()?;
     run("fmt", &["fmt", "--all", "--", "--check"], &[])?;
-    run("clippy", &["clippy", "--workspace", "--all-targets", "--features", ASYNC, "--", "-D", "warnings"], &[])?;
-    run("doc", &["doc", "--workspace", "--no-deps", "--features", ASYNC], &[("RUSTDOCFLAGS", "-D warnings")])?;
+    run("clippy", &["clippy", "--workspace", "--all-targets", "--features", FEATURES, "--", "-D", "warnings"], &[])?;
+    run("doc", &["doc", "--workspace", "--no-deps", "--features", FEATURES], &[("RUSTDOCFLAGS", "-D warnings")])?;
     test()
 }
 
-/// `cargo test --workspace` (with [`ASYNC`]), its output passed through, then one closing line
+/// `cargo test --workspace` (with [`FEATURES`]), its output passed through, then one closing line
 /// that sums every test binary's result (cargo's own last line is often an empty doc-test run).
 fn test() -> Result<(), String> {
-    println!("==> cargo test --workspace --features {ASYNC}");
+    println!("==> cargo test --workspace --features {FEATURES}");
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let server = postgres::Server::start()?;
     let mut child = Command::new(cargo)
-        .args(["test", "--workspace", "--features", ASYNC])
+        .args(["test", "--workspace", "--features", FEATURES])
         .env("MEMOR_REQUIRE_PYTHON", "1")
+        .env("MEMOR_TEST_POSTGRES_URL", &server.url)
+        .env("MEMOR_REQUIRE_POSTGRES", "1")
         .current_dir(tidy::workspace_root())
         .stdout(Stdio::piped())
         .spawn()
@@ -61,6 +70,7 @@ fn test() -> Result<(), String> {
         }
     }
     let status = child.wait().map_err(|e| format!("test: {e}"))?;
+    drop(server);
     println!("tests: {passed} passed, {failed} failed");
     if status.success() && passed > 0 { Ok(()) } else { Err(format!("test failed ({status})")) }
 }
@@ -72,6 +82,19 @@ fn count(summary: &str, what: &str) -> u64 {
         .find_map(|part| part.trim().strip_suffix(what))
         .and_then(|n| n.trim().parse().ok())
         .unwrap_or(0)
+}
+
+/// `cargo xtask with-postgres CMD [ARGS…]`.
+fn with_postgres(command: Vec<String>) -> Result<(), String> {
+    let (program, args) = command.split_first().ok_or("usage: cargo xtask with-postgres CMD [ARGS...]")?;
+    let server = postgres::Server::start()?;
+    let status = Command::new(program)
+        .args(args)
+        .env("MEMOR_TEST_POSTGRES_URL", &server.url)
+        .status()
+        .map_err(|e| format!("{program}: {e}"))?;
+    drop(server);
+    if status.success() { Ok(()) } else { Err(format!("{program} failed ({status})")) }
 }
 
 /// The interoperability tests load our files in Python memor 1.1: install it if needed.

@@ -79,7 +79,8 @@ impl SqliteStore {
             conn.pragma_update(None, "synchronous", "NORMAL")
         };
         setup().map_err(|e| fail(message(&e)))?;
-        let store = SqliteStore { location: Location::Sqlite(PathBuf::from(path)), path: shown, conn: Mutex::new(conn) };
+        let store =
+            SqliteStore { location: Location::Sqlite(PathBuf::from(path)), path: shown, conn: Mutex::new(conn) };
         store.migrate("store", schema::SCRIPTS)?;
         Ok(store)
     }
@@ -279,7 +280,10 @@ impl Store for SqliteStore {
             let at = archived.then_some(now);
             let n = tx
                 .tx
-                .execute("UPDATE conversations SET archived_at = ?2, updated_at = ?3 WHERE id = ?1", params![id, at, now])
+                .execute(
+                    "UPDATE conversations SET archived_at = ?2, updated_at = ?3 WHERE id = ?1",
+                    params![id, at, now],
+                )
                 .map_err(|e| tx.error(&e))?;
             if n == 0 { Err(Error::NoConversation { id: id.to_owned() }) } else { Ok(()) }
         })
@@ -321,7 +325,8 @@ impl SqlTx<'_> {
 
 impl Tx for SqlTx<'_> {
     fn header(&mut self, id: &str) -> Result<Option<String>> {
-        let mut stmt = self.tx.prepare_cached("SELECT header FROM conversations WHERE id = ?1").map_err(|e| self.error(&e))?;
+        let mut stmt =
+            self.tx.prepare_cached("SELECT header FROM conversations WHERE id = ?1").map_err(|e| self.error(&e))?;
         stmt.query_row([id], |r| r.get(0)).optional().map_err(|e| self.error(&e))
     }
 
@@ -335,9 +340,10 @@ impl Tx for SqlTx<'_> {
     }
 
     fn update_header(&mut self, id: &str, header: &str, title: Option<&str>, now: i64) -> Result<()> {
-        self.exec("UPDATE conversations SET header = ?2, title = ?3, updated_at = ?4 WHERE id = ?1", params![
-            id, header, title, now
-        ])
+        self.exec(
+            "UPDATE conversations SET header = ?2, title = ?3, updated_at = ?4 WHERE id = ?1",
+            params![id, header, title, now],
+        )
         .map(drop)
     }
 
@@ -414,9 +420,10 @@ impl Tx for SqlTx<'_> {
     }
 
     fn set_enabled(&mut self, id: &str, position: i64, enabled: bool) -> Result<()> {
-        self.exec("UPDATE messages SET enabled = ?3 WHERE conversation_id = ?1 AND position = ?2", params![
-            id, position, enabled
-        ])
+        self.exec(
+            "UPDATE messages SET enabled = ?3 WHERE conversation_id = ?1 AND position = ?2",
+            params![id, position, enabled],
+        )
         .map(drop)
     }
 
@@ -450,7 +457,9 @@ impl SchemaTx for Schema<'_, '_> {
     fn version(&mut self, component: &str) -> Result<i64> {
         let tx = &self.0;
         tx.tx
-            .execute_batch("CREATE TABLE IF NOT EXISTS memor_schema (component TEXT PRIMARY KEY, version INTEGER NOT NULL)")
+            .execute_batch(
+                "CREATE TABLE IF NOT EXISTS memor_schema (component TEXT PRIMARY KEY, version INTEGER NOT NULL)",
+            )
             .map_err(|e| tx.error(&e))?;
         let v: Option<i64> = tx
             .tx

@@ -22,7 +22,10 @@ fn missing_directory_and_foreign_files() {
     for (name, bytes) in [
         ("text.db", b"this is not a database, just some text that is long enough to matter".repeat(100)),
         ("json.db", br#"{"type": "Session", "title": null}"#.to_vec()),
-        ("truncated.db", std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/store-v1.db")).unwrap()[..1000].to_vec()),
+        (
+            "truncated.db",
+            std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/store-v1.db")).unwrap()[..1000].to_vec(),
+        ),
     ] {
         let path = dir.join(name);
         std::fs::write(&path, &bytes).unwrap();

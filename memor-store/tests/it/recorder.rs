@@ -25,10 +25,13 @@ fn commits_only_new_messages_with_every_candidate() {
         let prompt = again.session().messages()[0].as_prompt().unwrap().clone();
         assert_eq!(prompt.responses().len(), 2, "both candidates kept");
         let openai = again.render("openai").unwrap();
-        assert_eq!(openai, serde_json::json!([
-            {"role": "user", "content": "first"},
-            {"role": "assistant", "content": "one"},
-        ]));
+        assert_eq!(
+            openai,
+            serde_json::json!([
+                {"role": "user", "content": "first"},
+                {"role": "assistant", "content": "one"},
+            ])
+        );
         again.add_turn(Prompt::builder().message("second").build(), replies(&["two"])).unwrap();
         again.set_enabled(0, false).unwrap();
         again.set_enabled(3, false).unwrap();
