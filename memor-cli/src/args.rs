@@ -22,10 +22,26 @@ usage: memor check FILE [--kind KIND]       exit 0 and print `ok KIND` if FILE i
        memor chat --provider ID --model MODEL [--base-url URL] [--session FILE] [--system TEXT]
                   [--temperature T] [--top-p P] [--max-tokens N] [--stream]
                                             chat: each stdin line is a user turn, each reply printed
+       memor chat ... --store DB --conversation ID_OR_TITLE [--user U] [--agent A]
+                                            chat in a stored conversation (created if new): each
+                                            good turn committed in one transaction
        memor providers                      list the provider ids
+       memor store list DB [--user U] [--agent A] [--archived] [--limit N] [--offset N] [--json]
+                                            list conversations, most recently changed first
+       memor store show DB ID_OR_TITLE      print a readable transcript
+       memor store export DB ID_OR_TITLE [-o FILE] [--format ID]
+                                            write the memor session file (or a render format)
+       memor store import DB FILE... [--user U] [--agent A] [--title T]
+                                            store memor session files, print each new id
+       memor store search DB QUERY [--user U] [--agent A] [--conversation ID] [--limit N] [--json]
+                                            full-text search over stored messages
+       memor store archive DB ID_OR_TITLE [--undo]
+                                            hide (or show again) a conversation in list and search
+       memor store delete DB ID_OR_TITLE    delete a conversation for good
 
 KIND is prompt, response, session or template; without --kind it comes from the file's
-\"type\" field (no \"type\": a template).";
+\"type\" field (no \"type\": a template). DB is a SQLite file path, sqlite://PATH or
+postgres://USER[:PASSWORD]@HOST[:PORT]/DB (the password may come from PGPASSWORD).";
 
 /// What to do.
 pub(crate) enum Command {
@@ -37,8 +53,9 @@ pub(crate) enum Command {
     Formats,
     Tokens { source: TokenSource, counter: String },
     Counters,
-    Chat(crate::chat::ChatArgs),
+    Chat(Box<crate::chat::ChatArgs>),
     Providers,
+    Store { db: String, command: Box<crate::store::StoreCommand> },
 }
 
 /// What `memor tokens` counts.
@@ -60,6 +77,9 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, 
     let (mut provider, mut model, mut base_url, mut session, mut system) =
         (None::<String>, None::<String>, None::<String>, None::<PathBuf>, None::<String>);
     let (mut temperature, mut top_p, mut max_tokens, mut stream) = (None::<f64>, None::<f64>, None::<u64>, false);
+    let (mut store, mut conversation, mut user, mut agent, mut title) =
+        (None::<String>, None::<String>, None::<String>, None::<String>, None::<String>);
+    let (mut archived, mut json, mut limit, mut offset, mut undo) = (false, false, None::<u64>, 0u64, false);
     while let Some(arg) = parser.next()? {
         match arg {
             Short('h') | Long("help") => return Ok(Parsed::Print(USAGE.to_owned())),
@@ -84,6 +104,16 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, 
             Long("top-p") => top_p = Some(parser.value()?.parse()?),
             Long("max-tokens") => max_tokens = Some(parser.value()?.parse()?),
             Long("stream") => stream = true,
+            Long("store") => store = Some(parser.value()?.string()?),
+            Long("conversation") => conversation = Some(parser.value()?.string()?),
+            Long("user") => user = Some(parser.value()?.string()?),
+            Long("agent") => agent = Some(parser.value()?.string()?),
+            Long("title") => title = Some(parser.value()?.string()?),
+            Long("archived") => archived = true,
+            Long("json") => json = true,
+            Long("limit") => limit = Some(parser.value()?.parse()?),
+            Long("offset") => offset = parser.value()?.parse()?,
+            Long("undo") => undo = true,
             Value(v) => positional.push(v),
             _ => return Err(arg.unexpected()),
         }
@@ -106,17 +136,66 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, 
         "formats" => Command::Formats,
         "counters" => Command::Counters,
         "providers" => Command::Providers,
-        "chat" => Command::Chat(crate::chat::ChatArgs {
-            provider: provider.ok_or("`chat` needs --provider ID")?,
-            model: model.ok_or("`chat` needs --model MODEL")?,
-            base_url,
-            session,
-            system,
-            temperature,
-            top_p,
-            max_tokens,
-            stream,
-        }),
+        "chat" => {
+            if session.is_some() && store.is_some() {
+                return Err("`chat` takes --session FILE or --store DB, not both".into());
+            }
+            let stored = match (store, conversation) {
+                (Some(db), Some(conversation)) => Some(crate::chat::Stored { db, conversation, user, agent }),
+                (Some(_), None) => return Err("`chat --store DB` needs --conversation ID_OR_TITLE".into()),
+                (None, Some(_)) => return Err("`chat --conversation` needs --store DB".into()),
+                (None, None) => None,
+            };
+            Command::Chat(Box::new(crate::chat::ChatArgs {
+                provider: provider.ok_or("`chat` needs --provider ID")?,
+                model: model.ok_or("`chat` needs --model MODEL")?,
+                base_url,
+                session,
+                stored,
+                system,
+                temperature,
+                top_p,
+                max_tokens,
+                stream,
+            }))
+        }
+        "store" => {
+            use crate::store::StoreCommand;
+            let sub = next("a subcommand (list, show, export, import, search, archive, delete)")?.string()?;
+            let db = next("a DB (a SQLite file or a postgres:// URL)")?.string()?;
+            let mut conversation_arg = || next("a conversation ID_OR_TITLE")?.string();
+            let command = match sub.as_str() {
+                "list" => {
+                    let mut filter = memor_store::ListFilter::default();
+                    (filter.user, filter.agent, filter.archived, filter.offset) = (user, agent, archived, offset);
+                    filter.limit = limit.unwrap_or(filter.limit);
+                    StoreCommand::List { filter, json }
+                }
+                "show" => StoreCommand::Show { conversation: conversation_arg()? },
+                "export" => StoreCommand::Export { conversation: conversation_arg()?, out, format },
+                "import" => {
+                    let files: Vec<PathBuf> = positional.by_ref().map(PathBuf::from).collect();
+                    if files.is_empty() {
+                        return Err("`store import` needs one or more FILEs".into());
+                    }
+                    let mut new = memor_store::NewConversation::default();
+                    (new.title, new.user, new.agent) = (title, user, agent);
+                    StoreCommand::Import { files, new }
+                }
+                "search" => {
+                    let query = next("a QUERY")?.string()?;
+                    let mut filter = memor_store::SearchFilter::default();
+                    (filter.user, filter.agent, filter.conversation, filter.archived) =
+                        (user, agent, conversation, archived);
+                    filter.limit = limit.unwrap_or(filter.limit);
+                    StoreCommand::Search { query, filter, json }
+                }
+                "archive" => StoreCommand::Archive { conversation: conversation_arg()?, undo },
+                "delete" => StoreCommand::Delete { conversation: conversation_arg()? },
+                other => return Err(format!("unknown `store` subcommand `{other}`").into()),
+            };
+            Command::Store { db, command: Box::new(command) }
+        }
         "tokens" => {
             let source = if lines {
                 TokenSource::Lines

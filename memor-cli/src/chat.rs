@@ -1,10 +1,12 @@
-//! `memor chat`: a conversation with a provider, saved in memor's format after every turn.
+//! `memor chat`: a conversation with a provider, saved in memor's format after every turn, in
+//! a file or in a store.
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 
 use memor_core::{Document, Message, Prompt, Role, Session};
 use memor_providers::{ChatOptions, Client, Provider, ProviderRegistry};
+use memor_store::{NewConversation, Recorder, Store};
 
 use crate::Failure;
 
@@ -14,11 +16,42 @@ pub(crate) struct ChatArgs {
     pub(crate) model: String,
     pub(crate) base_url: Option<String>,
     pub(crate) session: Option<PathBuf>,
+    pub(crate) stored: Option<Stored>,
     pub(crate) system: Option<String>,
     pub(crate) temperature: Option<f64>,
     pub(crate) top_p: Option<f64>,
     pub(crate) max_tokens: Option<u64>,
     pub(crate) stream: bool,
+}
+
+/// A stored conversation to chat in (`--store DB --conversation ID_OR_TITLE`).
+pub(crate) struct Stored {
+    pub(crate) db: String,
+    pub(crate) conversation: String,
+    pub(crate) user: Option<String>,
+    pub(crate) agent: Option<String>,
+}
+
+/// Where the turns go: nowhere, a file, or a store.
+enum Sink<'s> {
+    File(Option<PathBuf>),
+    Store(Box<Recorder<'s>>),
+}
+
+/// The store and conversation `stored` names, the conversation created (with that title) if
+/// there is none.
+fn open_stored(stored: &Stored) -> Result<(Box<dyn Store>, String), Failure> {
+    let store = memor_store::open(&stored.db)?;
+    let id = match store.find(&stored.conversation) {
+        Ok(found) => found.id,
+        Err(memor_store::Error::NoConversation { .. }) => {
+            let mut new = NewConversation::titled(stored.conversation.as_str());
+            (new.user, new.agent) = (stored.user.clone(), stored.agent.clone());
+            store.create(&new)?.id
+        }
+        Err(e) => return Err(e.into()),
+    };
+    Ok((store, id))
 }
 
 /// Runs the conversation: each input line is a user turn; the whole session so far is sent;
@@ -32,12 +65,22 @@ pub(crate) fn run(args: ChatArgs) -> Result<(), Failure> {
     options.temperature = args.temperature;
     options.top_p = args.top_p;
     options.max_tokens = args.max_tokens;
-    let mut session = match &args.session {
-        Some(path) if path.exists() => Session::load(path)?,
-        _ => Session::default(),
+    let opened = args.stored.as_ref().map(open_stored).transpose()?;
+    let (mut session, mut sink) = match &opened {
+        Some((store, id)) => {
+            let recorder = Recorder::from_conversation(store.as_ref(), id)?;
+            (recorder.session().clone(), Sink::Store(Box::new(recorder)))
+        }
+        None => match &args.session {
+            Some(path) if path.exists() => (Session::load(path)?, Sink::File(Some(path.clone()))),
+            path => (Session::default(), Sink::File(path.clone())),
+        },
     };
-    if let (Some(system), true) = (&args.system, session.is_empty()) {
-        session.add_message(Prompt::builder().message(system.as_str()).role(Role::System).build());
+    let mut system = None;
+    if let (Some(text), true) = (&args.system, session.is_empty()) {
+        let prompt = Prompt::builder().message(text.as_str()).role(Role::System).build();
+        session.add_message(prompt.clone());
+        system = Some(prompt);
     }
     let chat = Chat { args: &args, provider, options, client: Client::default() };
     let interactive = std::io::stdin().is_terminal();
@@ -55,7 +98,7 @@ pub(crate) fn run(args: ChatArgs) -> Result<(), Failure> {
         if line.trim().is_empty() {
             continue;
         }
-        match chat.turn(&session, line) {
+        match chat.turn(&session, line, &mut sink, &mut system) {
             Ok(next) => session = next,
             Err(failure) if interactive => eprintln!("error: {}", failure.message),
             Err(failure) => return Err(failure),
@@ -73,8 +116,15 @@ struct Chat<'a> {
 }
 
 impl Chat<'_> {
-    /// Sends `session` plus the user's `line`, prints the reply, saves; the session after it.
-    fn turn(&self, session: &Session, line: String) -> Result<Session, Failure> {
+    /// Sends `session` plus the user's `line`, keeps the turn (file or store), prints the
+    /// reply; the session after it. A system prompt not yet kept goes with the first turn.
+    fn turn(
+        &self,
+        session: &Session,
+        line: String,
+        sink: &mut Sink<'_>,
+        system: &mut Option<Prompt>,
+    ) -> Result<Session, Failure> {
         let mut out = std::io::stdout();
         let mut turn = session.clone();
         turn.add_message(Prompt::builder().message(line).build());
@@ -97,14 +147,37 @@ impl Chat<'_> {
             prompt.select_response(0);
         }
         turn.add_message(first.clone());
+        keep(sink, &turn, system)?;
         let _ = match self.args.stream {
             true => writeln!(out),
             false => writeln!(out, "{}", first.message()),
         };
         let _ = out.flush();
-        if let Some(path) = &self.args.session {
-            turn.save(path)?;
-        }
         Ok(turn)
     }
+}
+
+/// Saves the turn's file, or commits the turn (and a pending system prompt) to the store in
+/// one transaction.
+fn keep(sink: &mut Sink<'_>, turn: &Session, system: &mut Option<Prompt>) -> Result<(), Failure> {
+    match sink {
+        Sink::File(None) => {}
+        Sink::File(Some(path)) => turn.save(path)?,
+        Sink::Store(recorder) => {
+            if let Some(prompt) = system.clone() {
+                recorder.add(prompt);
+            }
+            // The prompt (with every candidate) and the reply, exactly as the chat goes on with them.
+            for message in &turn.messages()[turn.len().saturating_sub(2)..] {
+                recorder.add(message.clone());
+            }
+            if let Err(e) = recorder.commit() {
+                // Nothing was written: forget the turn so that the next one is not sent twice.
+                recorder.reload()?;
+                return Err(e.into());
+            }
+        }
+    }
+    *system = None;
+    Ok(())
 }

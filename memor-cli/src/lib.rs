@@ -11,6 +11,7 @@
 
 mod args;
 mod chat;
+mod store;
 
 use std::process::ExitCode;
 
@@ -126,7 +127,8 @@ fn run(command: Command) -> Result<(), Failure> {
             }
         }
         Command::Tokens { source, counter } => tokens(source, &counter)?,
-        Command::Chat(args) => chat::run(args)?,
+        Command::Chat(args) => chat::run(*args)?,
+        Command::Store { db, command } => store::run(&db, *command)?,
         Command::Providers => {
             for id in memor_providers::ProviderRegistry::global().ids() {
                 println!("{id}");

@@ -19,7 +19,7 @@ pub(crate) fn read(path: &Path) -> Result<String> {
 /// renamed over the target, so that a failure or crash at any point leaves either the old
 /// file or the new one, never a mix. A symbolic link is followed, and an existing file's
 /// permissions are kept.
-pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let io_err = |source| Error::Io { path: path.to_owned(), source };
     let target = match fs::canonicalize(path) {
         Ok(resolved) => resolved,

@@ -11,26 +11,34 @@ use serde_json::Value;
 use crate::tempdir;
 
 /// One recorded request: the request line, the body and the header lines (lowercased names).
-type Recorded = Arc<Mutex<Vec<(String, String, Vec<String>)>>>;
+pub(crate) type Recorded = Arc<Mutex<Vec<(String, String, Vec<String>)>>>;
 
 /// Serves `replies` in order, one per connection, recording each request.
 fn serve(replies: Vec<String>) -> (String, Recorded) {
+    let mut replies = replies.into_iter();
+    serve_with(move |_| replies.next())
+}
+
+/// Answers each request (one per connection) with what `respond` makes of its body, until it
+/// gives `None`; records each request.
+pub(crate) fn serve_with(mut respond: impl FnMut(&str) -> Option<String> + Send + 'static) -> (String, Recorded) {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let address = format!("http://{}", listener.local_addr().unwrap());
     let recorded: Recorded = Arc::default();
     let log = recorded.clone();
     std::thread::spawn(move || {
-        for reply in replies {
+        loop {
             let Ok((stream, _)) = listener.accept() else { return };
             let mut reader = BufReader::new(stream.try_clone().unwrap());
             let mut request_line = String::new();
-            reader.read_line(&mut request_line).unwrap();
+            if reader.read_line(&mut request_line).is_err() {
+                continue;
+            }
             let mut length = 0;
             let mut headers = Vec::new();
             loop {
                 let mut header = String::new();
-                reader.read_line(&mut header).unwrap();
-                if header.trim().is_empty() {
+                if reader.read_line(&mut header).is_err() || header.trim().is_empty() {
                     break;
                 }
                 if let Some((name, value)) = header.split_once(':') {
@@ -41,22 +49,25 @@ fn serve(replies: Vec<String>) -> (String, Recorded) {
                 }
             }
             let mut body = vec![0; length];
-            reader.read_exact(&mut body).unwrap();
-            log.lock().unwrap().push((request_line.trim().to_owned(), String::from_utf8(body).unwrap(), headers));
+            if reader.read_exact(&mut body).is_err() {
+                continue; // the client went away (a killed process)
+            }
+            let body = String::from_utf8(body).unwrap();
+            let Some(reply) = respond(&body) else { return };
+            log.lock().unwrap().push((request_line.trim().to_owned(), body, headers));
             let mut stream = stream;
             let head = format!(
                 "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
                 reply.len()
             );
-            stream.write_all(head.as_bytes()).unwrap();
-            stream.write_all(reply.as_bytes()).unwrap();
+            let _ = stream.write_all(head.as_bytes()).and_then(|()| stream.write_all(reply.as_bytes()));
         }
     });
     (address, recorded)
 }
 
 /// A reply in the provider's own shape (wire-formats.md), saying `text`.
-fn reply(provider: &str, text: &str) -> String {
+pub(crate) fn reply(provider: &str, text: &str) -> String {
     let text = serde_json::to_string(text).unwrap();
     match provider {
         "openai" | "mistral" => format!(
