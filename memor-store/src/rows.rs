@@ -89,15 +89,63 @@ fn parse_header(header_json: &str, what: &impl Fn() -> String) -> Result<Session
     Session::from_json(header_json).map_err(|e| Error::Corrupt { what: what(), reason: e.to_string() })
 }
 
-/// The session of a header and its messages in order.
-pub(crate) fn session(
+/// A session's file text built from its header and its messages' stored JSON, as memor
+/// writes a whole session (`json.dumps` lays out a list as `[a, b]`), so that loading a stored
+/// conversation is one streamed pass, as loading a file is.
+pub(crate) struct Splice<'h> {
+    header: &'h str,
+    /// Where the messages list and the status list open (just after their `[`).
+    at: Option<(usize, usize)>,
+    text: String,
+    status: String,
+    count: usize,
+}
+
+impl<'h> Splice<'h> {
+    pub(crate) fn new(header: &'h str) -> Self {
+        // The first `"messages": []` is the key: before it stand only the type, the title (a
+        // string, whose quotes are escaped) and the render counter. The last
+        // `"messages_status": []` is the key: after it stand only the version and the dates.
+        let list = header.find("\"messages\": []").map(|i| i + "\"messages\": [".len());
+        let status = header.rfind("\"messages_status\": []").map(|i| i + "\"messages_status\": [".len());
+        let at = list.zip(status).filter(|(list, status)| list < status);
+        let mut text = String::with_capacity(header.len() + 4096);
+        text.push_str(&header[..at.map_or(0, |(list, _)| list)]);
+        Splice { header, at, text, status: String::new(), count: 0 }
+    }
+
+    /// Adds the next message.
+    pub(crate) fn push(&mut self, json: &str, enabled: bool) {
+        if self.count > 0 {
+            self.text.push_str(", ");
+            self.status.push_str(", ");
+        }
+        self.text.push_str(json);
+        self.status.push_str(if enabled { "true" } else { "false" });
+        self.count += 1;
+    }
+
+    /// The session, when the text loads and holds every message pushed; `None` sends the
+    /// caller to the exact path, [`session_by_message`].
+    pub(crate) fn load(mut self) -> Option<Session> {
+        let (list, status) = self.at?;
+        self.text.push_str(&self.header[list..status]);
+        self.text.push_str(&self.status);
+        self.text.push_str(&self.header[status..]);
+        Session::from_json(&self.text).ok().filter(|s| s.len() == self.count)
+    }
+}
+
+/// The session of a header and its messages, each loaded on its own: the exact path beside
+/// [`Splice`], which also names a message that cannot be read.
+pub(crate) fn session_by_message(
     header_json: &str,
-    messages: impl IntoIterator<Item = StoredMessage>,
+    messages: Vec<StoredMessage>,
     what: impl Fn() -> String,
 ) -> Result<Session> {
     let mut session = parse_header(header_json, &what)?;
     let (created, modified) = (session.date_created(), session.date_modified());
-    let (mut list, mut status) = (Vec::new(), Vec::new());
+    let (mut list, mut status) = (Vec::with_capacity(messages.len()), Vec::with_capacity(messages.len()));
     for (i, stored) in messages.into_iter().enumerate() {
         list.push(message(&stored.kind, &stored.json, || format!("{}, message {i}", what()))?);
         status.push(stored.enabled);
@@ -129,5 +177,40 @@ pub(crate) fn no_nul(what: &str, value: Option<&str>) -> Result<()> {
             Err(Error::Invalid { what: what.to_owned(), reason: "contains a NUL character".to_owned() })
         }
         _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    /// Both paths give the session, for titles and texts that look like the keys.
+    #[test]
+    fn the_fast_and_the_exact_path_agree() {
+        for title in [None, Some("\"messages\": [], \"messages_status\": []"), Some("]")] {
+            let mut session = Session::new(title.map(str::to_owned));
+            session.add_message(Prompt::builder().message("a \"messages\": []").build());
+            session.add_message(Response::builder().message("b \"messages_status\": []").build().unwrap());
+            session.disable_message(1).unwrap();
+            let header = header(&session);
+            let mut splice = Splice::new(&header);
+            let mut stored = Vec::new();
+            for (m, &enabled) in session.messages().iter().zip(session.messages_status()) {
+                let row = MessageRow::of(m, enabled).unwrap();
+                splice.push(&row.json, enabled);
+                stored.push(StoredMessage { kind: row.kind.to_owned(), json: row.json, enabled });
+            }
+            assert_eq!(splice.load().unwrap().to_json(), session.to_json());
+            assert_eq!(session_by_message(&header, stored, String::new).unwrap().to_json(), session.to_json());
+        }
+    }
+
+    /// A header of another shape sends the caller to the exact path.
+    #[test]
+    fn an_odd_header_is_not_spliced() {
+        let mut splice = Splice::new("{\"type\": \"Session\"}");
+        splice.push("{}", true);
+        assert!(splice.load().is_none());
     }
 }

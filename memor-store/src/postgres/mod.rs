@@ -193,8 +193,17 @@ impl Store for PostgresStore {
             let rows = tx
                 .query("SELECT kind, json, enabled FROM messages WHERE conversation_id = $1 ORDER BY position", &[&id])
                 .map_err(|e| self.error(&e))?;
-            let messages = rows.iter().map(|r| StoredMessage { kind: r.get(0), json: r.get(1), enabled: r.get(2) });
-            rows::session(header.get(0), messages, || format!("{}: conversation {id}", self.pool.shown()))
+            let header: &str = header.get(0);
+            let mut splice = rows::Splice::new(header);
+            for row in &rows {
+                splice.push(row.get(1), row.get(2));
+            }
+            if let Some(session) = splice.load() {
+                return Ok(session);
+            }
+            let messages =
+                rows.iter().map(|r| StoredMessage { kind: r.get(0), json: r.get(1), enabled: r.get(2) }).collect();
+            rows::session_by_message(header, messages, || format!("{}: conversation {id}", self.pool.shown()))
         })
     }
 

@@ -259,6 +259,17 @@ impl Store for SqliteStore {
             let mut stmt = tx
                 .prepare_cached("SELECT kind, json, enabled FROM messages WHERE conversation_id = ?1 ORDER BY position")
                 .map_err(|e| self.error(&e))?;
+            // The fast path borrows each row's text straight into the session's file text.
+            let mut splice = rows::Splice::new(&header);
+            let mut rows = stmt.query([id]).map_err(|e| self.error(&e))?;
+            while let Some(row) = rows.next().map_err(|e| self.error(&e))? {
+                let json = row.get_ref(1).and_then(|v| Ok(v.as_str()?)).map_err(|e| self.error(&e))?;
+                splice.push(json, row.get(2).map_err(|e| self.error(&e))?);
+            }
+            drop(rows);
+            if let Some(session) = splice.load() {
+                return Ok(session);
+            }
             let rows = stmt
                 .query_map([id], |r| Ok(StoredMessage { kind: r.get(0)?, json: r.get(1)?, enabled: r.get(2)? }))
                 .map_err(|e| self.error(&e))?;
@@ -266,7 +277,7 @@ impl Store for SqliteStore {
             for row in rows {
                 messages.push(row.map_err(|e| self.error(&e))?);
             }
-            rows::session(&header, messages, || format!("{}: conversation {id}", self.path))
+            rows::session_by_message(&header, messages, || format!("{}: conversation {id}", self.path))
         })
     }
 

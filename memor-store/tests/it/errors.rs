@@ -85,3 +85,22 @@ fn unreachable_servers_and_refused_passwords_name_the_server_only() {
     assert!(text.starts_with(&format!("postgres://{user}@")), "{text}");
     assert!(!text.contains("hunter2") && !format!("{err:?}").contains("hunter2"), "{text}");
 }
+
+#[test]
+fn a_corrupt_stored_message_is_named_when_loading() {
+    let path = crate::tempdir().join("corrupt-row.db");
+    let store = memor_store::open(path.to_str().unwrap()).unwrap();
+    let session = <memor_core::Session as memor_core::Document>::load(crate::fixture_sessions()[3].clone()).unwrap();
+    let c = memor_store::Store::import(store.as_ref(), &session, &memor_store::NewConversation::default()).unwrap();
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute("UPDATE messages SET json = '{\"type\": \"Prompt\", \"message\": 5}' WHERE position = 1", [])
+        .unwrap();
+    let err = store.load(&c.id).unwrap_err();
+    assert!(matches!(err, Error::Corrupt { .. }), "{err}");
+    let text = err.to_string();
+    assert!(
+        text.starts_with(&format!("{}: conversation {}, message 1 cannot be read back: ", path.display(), c.id)),
+        "{text}"
+    );
+}
