@@ -31,7 +31,9 @@ pub trait Store: Send + Sync {
     fn location(&self) -> &Location;
 
     /// Creates an empty conversation.
-    fn create(&self, new: &NewConversation) -> Result<Conversation>;
+    fn create(&self, new: &NewConversation) -> Result<Conversation> {
+        self.import(&Session::new(new.title.clone()), &NewConversation { title: None, ..new.clone() })
+    }
 
     /// Stores a session as a new conversation (its title unless `new` gives one).
     fn import(&self, session: &Session, new: &NewConversation) -> Result<Conversation>;

@@ -27,12 +27,17 @@ const FORBIDDEN_IN_CORE: &[&str] = &[
     "futures",
 ];
 
+/// Crates `memor-store` must never depend on: what is built on stored conversations.
+const FORBIDDEN_IN_STORE: &[&str] =
+    &["memor-providers", "memor-tokenize", "memor-context", "memor-recall", "memor-cli", "ureq"];
+
 pub(crate) fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf)
 }
 
 pub(crate) fn check(root: &Path) -> Result<(), String> {
     forbidden_dependencies(root, "memor-core", FORBIDDEN_IN_CORE)?;
+    forbidden_dependencies(root, "memor-store", FORBIDDEN_IN_STORE)?;
     file_headers(root)
 }
 

@@ -139,10 +139,6 @@ impl Store for PostgresStore {
         &self.location
     }
 
-    fn create(&self, new: &NewConversation) -> Result<Conversation> {
-        self.import(&Session::new(new.title.clone()), &NewConversation { title: None, ..new.clone() })
-    }
-
     fn import(&self, session: &Session, new: &NewConversation) -> Result<Conversation> {
         let id = self.write(|tx| ops::import(tx, session, new))?;
         self.get(&id)

@@ -204,10 +204,6 @@ impl Store for SqliteStore {
         &self.location
     }
 
-    fn create(&self, new: &NewConversation) -> Result<Conversation> {
-        self.import(&Session::new(new.title.clone()), &NewConversation { title: None, ..new.clone() })
-    }
-
     fn import(&self, session: &Session, new: &NewConversation) -> Result<Conversation> {
         let id = self.write(|tx| ops::import(tx, session, new))?;
         self.get(&id)
@@ -372,20 +368,7 @@ impl Tx for SqlTx<'_> {
         self.exec(
             "INSERT INTO messages (conversation_id, position, id, kind, role, model, tokens, date_created, \
              date_modified, enabled, text, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            params![
-                id,
-                position,
-                row.id,
-                row.kind,
-                row.role,
-                row.model,
-                row.tokens,
-                row.date_created,
-                row.date_modified,
-                row.enabled,
-                row.text,
-                row.json
-            ],
+            message_params(&id, &position, row),
         )
         .map(drop)
     }
@@ -412,20 +395,7 @@ impl Tx for SqlTx<'_> {
         self.exec(
             "UPDATE messages SET id = ?3, kind = ?4, role = ?5, model = ?6, tokens = ?7, date_created = ?8, \
              date_modified = ?9, enabled = ?10, text = ?11, json = ?12 WHERE conversation_id = ?1 AND position = ?2",
-            params![
-                id,
-                position,
-                row.id,
-                row.kind,
-                row.role,
-                row.model,
-                row.tokens,
-                row.date_created,
-                row.date_modified,
-                row.enabled,
-                row.text,
-                row.json
-            ],
+            message_params(&id, &position, row),
         )
         .map(drop)
     }
@@ -459,6 +429,24 @@ impl Tx for SqlTx<'_> {
             })
             .map_err(|e| self.error(&e))
     }
+}
+
+/// The parameters of a message row, in the column order of the statements that write one.
+fn message_params<'a>(id: &'a &'a str, position: &'a i64, row: &'a MessageRow) -> [&'a dyn rusqlite::ToSql; 12] {
+    [
+        id,
+        position,
+        &row.id,
+        &row.kind,
+        &row.role,
+        &row.model,
+        &row.tokens,
+        &row.date_created,
+        &row.date_modified,
+        &row.enabled,
+        &row.text,
+        &row.json,
+    ]
 }
 
 /// The migration runner's view of a write transaction.
