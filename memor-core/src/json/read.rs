@@ -352,9 +352,7 @@ impl<'a> Parser<'a> {
         out.push_str(&self.src[start..self.pos]);
         loop {
             let run = self.pos;
-            while self.peek().is_some_and(|b| b != b'"' && b != b'\\' && b >= 0x20) {
-                self.pos += 1;
-            }
+            self.pos += scan::read_stop(&self.s[self.pos..]);
             out.push_str(&self.src[run..self.pos]);
             match self.peek() {
                 Some(b'"') => {

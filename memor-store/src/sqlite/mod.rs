@@ -76,7 +76,10 @@ impl SqliteStore {
             if !mode.eq_ignore_ascii_case("wal") {
                 conn.pragma_update(None, "journal_mode", "WAL")?;
             }
-            conn.pragma_update(None, "synchronous", "NORMAL")
+            conn.pragma_update(None, "synchronous", "NORMAL")?;
+            // Loads read whole conversations: a 64 MiB page cache and memory-mapped reads.
+            conn.pragma_update(None, "cache_size", -65536)?;
+            conn.pragma_update(None, "mmap_size", 268_435_456)
         };
         setup().map_err(|e| fail(message(&e)))?;
         let store =
