@@ -26,7 +26,8 @@ usage: memor check FILE [--kind KIND]       exit 0 and print `ok KIND` if FILE i
                                             chat in a stored conversation (created if new): each
                                             good turn committed in one transaction
        memor providers                      list the provider ids
-       memor store list DB [--user U] [--agent A] [--archived] [--limit N] [--offset N] [--json]
+       memor store list DB [--user U] [--agent A] [--since T] [--until T] [--archived]
+                  [--limit N] [--offset N] [--json]
                                             list conversations, most recently changed first
        memor store show DB ID_OR_TITLE      print a readable transcript
        memor store export DB ID_OR_TITLE [-o FILE] [--format ID]
@@ -41,7 +42,20 @@ usage: memor check FILE [--kind KIND]       exit 0 and print `ok KIND` if FILE i
 
 KIND is prompt, response, session or template; without --kind it comes from the file's
 \"type\" field (no \"type\": a template). DB is a SQLite file path, sqlite://PATH or
-postgres://USER[:PASSWORD]@HOST[:PORT]/DB (the password may come from PGPASSWORD).";
+postgres://USER[:PASSWORD]@HOST[:PORT]/DB (the password may come from PGPASSWORD). T is a
+date (2025-05-08, UTC) or an RFC 3339 time (2025-05-08T14:30:00+02:00).";
+
+/// Unix milliseconds of a date (`2025-05-08`, midnight UTC) or an RFC 3339 time.
+fn unix_ms(text: &str) -> Result<i64, lexopt::Error> {
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(text) {
+        return Ok(t.timestamp_millis());
+    }
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|t| t.and_utc().timestamp_millis())
+        .ok_or_else(|| format!("`{text}` is not a date (2025-05-08) or an RFC 3339 time").into())
+}
 
 /// What to do.
 pub(crate) enum Command {
@@ -80,6 +94,7 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, 
     let (mut store, mut conversation, mut user, mut agent, mut title) =
         (None::<String>, None::<String>, None::<String>, None::<String>, None::<String>);
     let (mut archived, mut json, mut limit, mut offset, mut undo) = (false, false, None::<u64>, 0u64, false);
+    let (mut since, mut until) = (None::<i64>, None::<i64>);
     while let Some(arg) = parser.next()? {
         match arg {
             Short('h') | Long("help") => return Ok(Parsed::Print(USAGE.to_owned())),
@@ -114,6 +129,8 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, 
             Long("limit") => limit = Some(parser.value()?.parse()?),
             Long("offset") => offset = parser.value()?.parse()?,
             Long("undo") => undo = true,
+            Long("since") => since = Some(unix_ms(&parser.value()?.string()?)?),
+            Long("until") => until = Some(unix_ms(&parser.value()?.string()?)?),
             Value(v) => positional.push(v),
             _ => return Err(arg.unexpected()),
         }
@@ -168,6 +185,7 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, 
                 "list" => {
                     let mut filter = memor_store::ListFilter::default();
                     (filter.user, filter.agent, filter.archived, filter.offset) = (user, agent, archived, offset);
+                    (filter.since, filter.until) = (since, until);
                     filter.limit = limit.unwrap_or(filter.limit);
                     StoreCommand::List { filter, json }
                 }

@@ -46,11 +46,16 @@ fn import_list_show_search_export_archive_delete() {
         let ids: Vec<String> = stdout(&out).lines().map(str::to_owned).collect();
         assert_eq!(ids.len(), 3, "one id per file");
 
-        let out = memor(&["store", "list", &db, "--json"]);
+        let out = memor(&["store", "list", &db, "--json", "--since", "2000-01-01", "--until", "2999-01-01T00:00:00Z"]);
         let listed: Value = serde_json::from_str(&stdout(&out)).unwrap();
         let listed = listed.as_array().unwrap();
         assert_eq!(listed.len(), 3);
         assert!(listed.iter().all(|c| c["user"] == "ann"));
+        let out = memor(&["store", "list", &db, "--json", "--since", "2999-01-01"]);
+        assert_eq!(stdout(&out).trim(), "[]");
+        let out = memor(&["store", "list", &db, "--since", "yesterday"]);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(stderr(&out).contains("`yesterday` is not a date"), "{}", stderr(&out));
         let mut titles: Vec<&str> = listed.iter().map(|c| c["title"].as_str().unwrap()).collect();
         titles.sort();
         assert_eq!(titles, ["Broken but masked", "Code", "Large"]);
@@ -95,6 +100,27 @@ fn import_list_show_search_export_archive_delete() {
         assert_eq!(out.status.code(), Some(1));
         assert_eq!(stderr(&out), format!("no conversation `{}`\n", ids[1]));
     }
+}
+
+#[test]
+fn a_postgres_password_may_come_from_pgpassword() {
+    let Some(url) = databases().pop().filter(|db| db.starts_with("postgres://")) else { return };
+    let (scheme_user, rest) = url.split_once('@').unwrap();
+    let (user, password) = scheme_user.trim_start_matches("postgres://").split_once(':').unwrap();
+    let bare = format!("postgres://{user}@{rest}");
+    let with_env = |password: &str| {
+        Command::new(env!("CARGO_BIN_EXE_memor"))
+            .args(["store", "list", &bare])
+            .env("PGPASSWORD", password)
+            .output()
+            .unwrap()
+    };
+    let out = with_env(password);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = with_env("wrong-secret");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("password authentication failed"), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("wrong-secret"));
 }
 
 #[test]
@@ -161,9 +187,14 @@ fn bad_databases_fail_with_exit_1_naming_the_path_and_change_nothing() {
 /// `memor chat --store DB --conversation NAME` against an OpenAI-shaped loopback server whose
 /// every reply is `re: ` and the user's newest message.
 fn chat(db: &str, address: &str, conversation: &str) -> Child {
+    chat_with(db, address, conversation, &[])
+}
+
+fn chat_with(db: &str, address: &str, conversation: &str, extra: &[&str]) -> Child {
     Command::new(env!("CARGO_BIN_EXE_memor"))
         .args(["chat", "--provider", "openai", "--model", "m", "--base-url", address])
         .args(["--store", db, "--conversation", conversation])
+        .args(extra)
         .env("OPENAI_API_KEY", "sk-test")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -213,6 +244,22 @@ fn chat_continues_a_stored_conversation_and_a_failed_turn_commits_nothing() {
         assert_eq!(out.status.code(), Some(1));
         assert_eq!(stored(&db, "support").to_json(), session.to_json());
     }
+}
+
+#[test]
+fn a_system_prompt_is_committed_with_the_first_turn() {
+    let db = tempdir().join("system.db");
+    let db = db.to_str().unwrap();
+    let address = echo_server();
+    let mut child = chat_with(db, &address, "sys", &["--system", "Be brief.", "--user", "ann", "--agent", "cli"]);
+    child.stdin.take().unwrap().write_all(b"hello\n").unwrap();
+    assert!(child.wait_with_output().unwrap().status.success());
+    let session = stored(db, "sys");
+    let texts: Vec<(&str, &str)> = session.iter().map(|m| (m.role().as_str(), m.message())).collect();
+    assert_eq!(texts, [("system", "Be brief."), ("user", "hello"), ("assistant", "re: hello")]);
+    let store = memor_store::open_existing(db).unwrap();
+    let c = store.find("sys").unwrap();
+    assert_eq!((c.user.as_deref(), c.agent.as_deref()), (Some("ann"), Some("cli")));
 }
 
 #[test]
