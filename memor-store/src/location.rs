@@ -42,6 +42,12 @@ pub struct PgConfig {
     pub dbname: String,
     /// The most connections the store keeps open at once (`?pool=N`, 4 when not given).
     pub pool_size: usize,
+    /// Whether to talk TLS (`?sslmode=require`, `verify-ca` or `verify-full`; `disable`, the
+    /// default, does not). With TLS the server's certificate is always verified.
+    pub tls: bool,
+    /// The PEM file of the certificate authorities to verify the server against
+    /// (`?sslrootcert=FILE`); the webpki roots when not given.
+    pub root_cert: Option<PathBuf>,
 }
 
 impl PgConfig {
@@ -100,7 +106,7 @@ fn parse_postgres(given: &str, rest: &str) -> Result<PgConfig> {
     if user.is_empty() {
         return Err(bad(given, "the URL names no user (postgres://USER@HOST/DB)"));
     }
-    let mut pool_size = 4;
+    let (mut pool_size, mut tls, mut root_cert) = (4, false, None);
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         match pair.split_once('=') {
             Some(("pool", n)) => {
@@ -110,16 +116,23 @@ fn parse_postgres(given: &str, rest: &str) -> Result<PgConfig> {
                     .filter(|&n| n > 0)
                     .ok_or_else(|| bad(given, &format!("pool size `{n}` is not a positive number")))?;
             }
-            Some(("sslmode", "disable" | "prefer")) => {}
+            Some(("sslmode", "disable")) => tls = false,
+            Some(("sslmode", "require" | "verify-ca" | "verify-full")) => tls = true,
             Some(("sslmode", mode)) => {
-                return Err(bad(given, &format!("sslmode={mode}: TLS connections are not supported by this build")));
+                return Err(bad(
+                    given,
+                    &format!("sslmode `{mode}` is not one of disable, require, verify-ca, verify-full"),
+                ));
             }
-            _ => return Err(bad(given, &format!("unknown URL parameter `{pair}` (known: pool, sslmode)"))),
+            Some(("sslrootcert", file)) => root_cert = Some(PathBuf::from(decode(given, file)?)),
+            _ => {
+                return Err(bad(given, &format!("unknown URL parameter `{pair}` (known: pool, sslmode, sslrootcert)")));
+            }
         }
     }
     let password = password.or_else(|| std::env::var("PGPASSWORD").ok().filter(|p| !p.is_empty()));
     let dbname = if dbname.is_empty() { user.clone() } else { decode(given, dbname)? };
-    Ok(PgConfig { user, password, host: host.to_owned(), port, dbname, pool_size })
+    Ok(PgConfig { user, password, host: host.to_owned(), port, dbname, pool_size, tls, root_cert })
 }
 
 /// `%XX` escapes of a URL part.
@@ -191,6 +204,8 @@ impl fmt::Debug for PgConfig {
             .field("port", &self.port)
             .field("dbname", &self.dbname)
             .field("pool_size", &self.pool_size)
+            .field("tls", &self.tls)
+            .field("root_cert", &self.root_cert)
             .finish()
     }
 }
@@ -211,7 +226,11 @@ mod tests {
             ("postgres://u:pw@h:99999/d", "`99999` is not a port number"),
             ("postgres://u:pw@/d", "the URL names no host"),
             ("postgres://u:pw@h/d?pool=0", "pool size `0` is not a positive number"),
-            ("postgres://u:pw@h/d?x=1", "unknown URL parameter `x=1` (known: pool, sslmode)"),
+            ("postgres://u:pw@h/d?x=1", "unknown URL parameter `x=1` (known: pool, sslmode, sslrootcert)"),
+            (
+                "postgres://u:pw@h/d?sslmode=allow",
+                "sslmode `allow` is not one of disable, require, verify-ca, verify-full",
+            ),
             ("mysql://u:pw@h/d", "unknown scheme (expected a file path, sqlite://PATH or postgres://…)"),
         ] {
             let err = Location::parse(given).unwrap_err().to_string();

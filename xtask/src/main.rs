@@ -54,6 +54,7 @@ fn test() -> Result<(), String> {
         .args(["test", "--workspace", "--features", FEATURES])
         .env("MEMOR_REQUIRE_PYTHON", "1")
         .env("MEMOR_TEST_POSTGRES_URL", &server.url)
+        .env("MEMOR_TEST_POSTGRES_CA", &server.ca)
         .env("MEMOR_REQUIRE_POSTGRES", "1")
         .current_dir(tidy::workspace_root())
         .stdout(Stdio::piped())
@@ -91,6 +92,7 @@ fn with_postgres(command: Vec<String>) -> Result<(), String> {
     let status = Command::new(program)
         .args(args)
         .env("MEMOR_TEST_POSTGRES_URL", &server.url)
+        .env("MEMOR_TEST_POSTGRES_CA", &server.ca)
         .status()
         .map_err(|e| format!("{program}: {e}"))?;
     drop(server);

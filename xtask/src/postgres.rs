@@ -16,6 +16,10 @@ pub(crate) struct Server {
     run_as: Option<&'static str>,
     /// `postgres://memor:PASSWORD@127.0.0.1:PORT/postgres`.
     pub(crate) url: String,
+    /// The PEM file of a certificate authority that signed `server.pem` and `server.key`
+    /// beside it, a TLS certificate for 127.0.0.1: pgserver's PostgreSQL is built without
+    /// TLS, so the TLS tests put a TLS front (the protocol's own `SSLRequest`) before it.
+    pub(crate) ca: PathBuf,
 }
 
 impl Server {
@@ -49,7 +53,9 @@ impl Server {
             data: data.clone(),
             run_as: root.then_some("nobody"),
             url: format!("postgres://{USER}:{password}@127.0.0.1:{port}/postgres"),
+            ca: dir.join("ca.pem"),
         };
+        certificates(&dir)?;
         if root {
             run(Command::new("chown").arg("-R").arg("nobody").arg(&dir), "give the server its directory")?;
             run(Command::new("chmod").arg("755").arg(&dir), "open the server directory")?;
@@ -104,6 +110,65 @@ impl Drop for Server {
         }
         let _ = std::fs::remove_dir_all(&self.dir);
     }
+}
+
+/// A certificate authority (`ca.pem`) and a server certificate for 127.0.0.1 signed by it
+/// (`server.pem`, `server.key`), made with the `openssl` command, valid for two days.
+fn certificates(dir: &Path) -> Result<(), String> {
+    let openssl = |args: &[&str]| {
+        let mut c = Command::new("openssl");
+        c.args(args).current_dir(dir);
+        run(&mut c, "openssl (making the test server's TLS certificate)")
+    };
+    openssl(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=memor test CA",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.pem",
+    ])?;
+    openssl(&[
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-subj",
+        "/CN=127.0.0.1",
+        "-keyout",
+        "server.key",
+        "-out",
+        "server.csr",
+    ])?;
+    std::fs::write(dir.join("server.ext"), "subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\n")
+        .map_err(|e| format!("postgres: {e}"))?;
+    openssl(&[
+        "x509",
+        "-req",
+        "-in",
+        "server.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-days",
+        "2",
+        "-extfile",
+        "server.ext",
+        "-out",
+        "server.pem",
+    ])?;
+    let mut perms = std::fs::metadata(dir.join("server.key")).map_err(|e| format!("postgres: {e}"))?.permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o600);
+    std::fs::set_permissions(dir.join("server.key"), perms).map_err(|e| format!("postgres: {e}"))
 }
 
 /// The `pginstall` directory of the `pgserver` package, installing the package if needed.

@@ -3,6 +3,7 @@
 
 mod pool;
 mod schema;
+mod tls;
 
 use memor_core::Session;
 use postgres::types::ToSql;
@@ -35,14 +36,24 @@ impl std::fmt::Debug for PostgresStore {
     }
 }
 
-/// The driver's message: the server's own words when it sent any.
+/// The driver's message: the server's own words when it sent any, otherwise the driver's
+/// with its causes (`error performing TLS handshake: invalid peer certificate: …`).
 fn message(e: &postgres::Error) -> String {
     match e.as_db_error() {
         Some(db) => match db.detail() {
             Some(detail) => format!("{} ({detail})", db.message()),
             None => db.message().to_owned(),
         },
-        None => e.to_string(),
+        None => {
+            let mut text = e.to_string();
+            let mut cause = std::error::Error::source(e);
+            while let Some(c) = cause {
+                text.push_str(": ");
+                text.push_str(&c.to_string());
+                cause = c.source();
+            }
+            text
+        }
     }
 }
 
@@ -55,7 +66,7 @@ impl PostgresStore {
     /// Connects to the database (checking the server and the credentials at once) and
     /// brings the schema up to date.
     pub fn connect(config: &PgConfig) -> Result<PostgresStore> {
-        let store = PostgresStore { location: Location::Postgres(config.clone()), pool: Pool::new(config) };
+        let store = PostgresStore { location: Location::Postgres(config.clone()), pool: Pool::new(config)? };
         store.migrate("store", schema::SCRIPTS)?;
         Ok(store)
     }

@@ -4,6 +4,7 @@ use std::sync::{Condvar, Mutex};
 use std::time::Duration;
 
 use postgres::{Client, NoTls};
+use tokio_postgres_rustls::MakeRustlsConnect;
 
 use crate::{Error, PgConfig, Result};
 
@@ -11,6 +12,8 @@ use crate::{Error, PgConfig, Result};
 /// are in use. A connection that is found closed is dropped and replaced.
 pub(crate) struct Pool {
     config: postgres::Config,
+    /// The TLS connector, when the location asks for TLS.
+    tls: Option<MakeRustlsConnect>,
     shown: String,
     size: usize,
     state: Mutex<State>,
@@ -29,20 +32,28 @@ pub(crate) struct Lease<'p> {
 }
 
 impl Pool {
-    pub(crate) fn new(config: &PgConfig) -> Pool {
+    pub(crate) fn new(config: &PgConfig) -> Result<Pool> {
         let mut pg = postgres::Config::new();
         pg.user(&config.user).host(&config.host).port(config.port).dbname(&config.dbname);
         pg.connect_timeout(Duration::from_secs(10)).application_name("memor");
         if let Some(password) = &config.password {
             pg.password(password);
         }
-        Pool {
+        let tls = match config.tls {
+            true => {
+                pg.ssl_mode(postgres::config::SslMode::Require);
+                Some(super::tls::connector(config)?)
+            }
+            false => None,
+        };
+        Ok(Pool {
             config: pg,
+            tls,
             shown: config.to_string(),
             size: config.pool_size,
             state: Mutex::new(State { idle: Vec::new(), open: 0 }),
             freed: Condvar::new(),
-        }
+        })
     }
 
     /// Where the pool connects, without the password.
@@ -62,7 +73,11 @@ impl Pool {
             if state.open < self.size {
                 state.open += 1;
                 drop(state);
-                return match self.config.connect(NoTls) {
+                let connected = match &self.tls {
+                    Some(tls) => self.config.connect(tls.clone()),
+                    None => self.config.connect(NoTls),
+                };
+                return match connected {
                     Ok(client) => Ok(Lease { pool: self, client: Some(client) }),
                     Err(e) => {
                         self.release(None);

@@ -104,3 +104,29 @@ fn a_corrupt_stored_message_is_named_when_loading() {
         "{text}"
     );
 }
+
+/// TLS when asked: the server's certificate is verified against `sslrootcert`, and a server
+/// whose certificate no root vouches for is refused.
+#[cfg(feature = "postgres")]
+#[test]
+fn tls_connections_verify_the_server() {
+    let Some(url) = crate::backends::postgres_url() else { return };
+    let ca = std::env::var("MEMOR_TEST_POSTGRES_CA").expect("the test server's CA (MEMOR_TEST_POSTGRES_CA)");
+    let db = crate::backends::fresh_database(&url);
+    let (userinfo, rest) = db.split_once('@').unwrap();
+    let (upstream, dbname) = rest.split_once('/').unwrap();
+    let front = crate::tls_front::start(upstream.to_owned(), std::path::Path::new(&ca).parent().unwrap());
+    let over_tls = format!("{userinfo}@{front}/{dbname}");
+    let store = memor_store::open(&format!("{over_tls}?sslmode=require&sslrootcert={ca}")).unwrap();
+    let mut session = memor_core::Session::new(Some("over TLS".into()));
+    session.add_message(memor_core::Prompt::builder().message("hi").build());
+    let c = memor_store::Store::import(store.as_ref(), &session, &memor_store::NewConversation::default()).unwrap();
+    let loaded = store.load(&c.id).unwrap();
+    assert_eq!(memor_core::Document::to_json(&loaded), memor_core::Document::to_json(&session));
+    // The webpki roots do not vouch for the test CA; plain connections get no answer here.
+    let err = memor_store::open(&format!("{over_tls}?sslmode=verify-full")).unwrap_err().to_string();
+    assert!(err.contains("certificate"), "{err}");
+    let password = userinfo.rsplit_once(':').unwrap().1;
+    assert!(!err.contains(password), "{err}");
+    assert!(memor_store::open(&over_tls).is_err(), "the front speaks TLS only");
+}

@@ -10,6 +10,8 @@ mod errors;
 mod recorder;
 mod roundtrip;
 mod suite;
+#[cfg(feature = "postgres")]
+mod tls_front;
 mod upgrade;
 
 use std::path::PathBuf;
