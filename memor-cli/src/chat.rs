@@ -3,7 +3,7 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 
-use memor_core::{Document, Message, Prompt, Role, Session};
+use memor_core::{Document, FileStamp, Message, Prompt, Role, Session};
 use memor_providers::{ChatOptions, Client, Provider, ProviderRegistry};
 
 use crate::Failure;
@@ -22,7 +22,8 @@ pub(crate) struct ChatArgs {
 }
 
 /// Runs the conversation: each input line is a user turn; the whole session so far is sent;
-/// each reply is printed and the session saved (when a file is given) after every turn. On a
+/// each reply is printed and the session saved (when a file is given) after every turn, unless
+/// another program saved the file since we read it (then the turn fails: nothing is lost). On a
 /// terminal a failed turn is reported and the chat goes on (the file stays as after the last
 /// good turn); from a script it ends the command with the error.
 pub(crate) fn run(args: ChatArgs) -> Result<(), Failure> {
@@ -32,6 +33,11 @@ pub(crate) fn run(args: ChatArgs) -> Result<(), Failure> {
     options.temperature = args.temperature;
     options.top_p = args.top_p;
     options.max_tokens = args.max_tokens;
+    // Stamped before it is read, so that a save in between fails our next save.
+    let stamp = match &args.session {
+        Some(path) => FileStamp::of(path)?,
+        None => None,
+    };
     let mut session = match &args.session {
         Some(path) if path.exists() => Session::load(path)?,
         _ => Session::default(),
@@ -39,7 +45,7 @@ pub(crate) fn run(args: ChatArgs) -> Result<(), Failure> {
     if let (Some(system), true) = (&args.system, session.is_empty()) {
         session.add_message(Prompt::builder().message(system.as_str()).role(Role::System).build());
     }
-    let chat = Chat { args: &args, provider, options, client: Client::default() };
+    let mut chat = Chat { args: &args, provider, options, client: Client::default(), stamp };
     let interactive = std::io::stdin().is_terminal();
     if interactive {
         eprintln!("memor chat: {} {}, {} earlier messages; Ctrl-D ends", args.provider, args.model, session.len());
@@ -70,11 +76,14 @@ struct Chat<'a> {
     provider: &'a dyn Provider,
     options: ChatOptions,
     client: Client,
+    /// The session file as we last read or wrote it: a save fails rather than overwrite
+    /// another program's update.
+    stamp: Option<FileStamp>,
 }
 
 impl Chat<'_> {
     /// Sends `session` plus the user's `line`, prints the reply, saves; the session after it.
-    fn turn(&self, session: &Session, line: String) -> Result<Session, Failure> {
+    fn turn(&mut self, session: &Session, line: String) -> Result<Session, Failure> {
         let mut out = std::io::stdout();
         let mut turn = session.clone();
         turn.add_message(Prompt::builder().message(line).build());
@@ -103,7 +112,7 @@ impl Chat<'_> {
         };
         let _ = out.flush();
         if let Some(path) = &self.args.session {
-            turn.save(path)?;
+            self.stamp = Some(turn.save_if_unchanged(path, self.stamp.as_ref())?);
         }
         Ok(turn)
     }

@@ -86,6 +86,13 @@ pub enum Error {
         /// The operating system's error.
         source: std::io::Error,
     },
+    /// A checked save ([`Document::save_if_unchanged`](crate::Document::save_if_unchanged))
+    /// found that the file changed since it was read (another program saved it); the file
+    /// was left as that program wrote it.
+    Changed {
+        /// The file.
+        path: PathBuf,
+    },
     /// A file whose kind cannot be told: not a JSON object, or a `"type"` other than
     /// `Prompt`, `Response` or `Session`.
     UnknownType,
@@ -152,6 +159,11 @@ impl fmt::Display for Error {
                 path.display()
             ),
             Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            Error::Changed { path } => write!(
+                f,
+                "{}: the file changed since it was read (another program saved it); it was not overwritten",
+                path.display()
+            ),
             Error::UnknownType => f.write_str(
                 "cannot tell what the file holds: it is not a JSON object whose \"type\" is Prompt, Response or Session (none: a template); name the kind",
             ),

@@ -44,6 +44,7 @@ mod validate;
 pub use date::Timestamp;
 pub use document::{AnyDocument, Document};
 pub use error::{Error, Result};
+pub use file::FileStamp;
 pub use kind::{Kind, UnknownKind};
 pub use message::Message;
 pub use number::Number;

@@ -1,0 +1,220 @@
+//! The `memor` command against hostile servers and files, and two chats on one file. Every
+//! child process runs under a kill timeout the test sets, so a regression fails, not hangs.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpListener;
+use std::path::Path;
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use memor_core::Document;
+
+use crate::tempdir;
+
+/// Waits for `child`, killing it (and failing the test) after `limit`.
+pub fn wait_bounded(mut child: Child, limit: Duration) -> Output {
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let out = child.wait_with_output().unwrap();
+            panic!("killed after {limit:?}; stderr: {}", String::from_utf8_lossy(&out.stderr));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+/// Starts `memor args`, writes `input` to its stdin and waits for it within `limit`.
+pub fn run_bounded(args: &[&str], input: &str, limit: Duration) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_memor"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    wait_bounded(child, limit)
+}
+
+/// Answers every connection (each on its own thread) with `answer(n)` for the n-th request: a
+/// status line with headers, and a body.
+fn serve_all(answer: fn(usize) -> (String, String)) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for (n, stream) in listener.incoming().enumerate() {
+            let Ok(stream) = stream else { return };
+            std::thread::spawn(move || {
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let mut length = 0;
+                loop {
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).unwrap_or(0) == 0 || line.trim().is_empty() {
+                        break;
+                    }
+                    if let Some((name, value)) = line.split_once(':') {
+                        if name.eq_ignore_ascii_case("content-length") {
+                            length = value.trim().parse().unwrap();
+                        }
+                    }
+                }
+                let mut body = vec![0; length];
+                let _ = reader.read_exact(&mut body);
+                let (head, body) = answer(n);
+                let mut stream = stream;
+                let reply = format!("{head}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len());
+                let _ = stream.write_all(reply.as_bytes());
+            });
+        }
+    });
+    address
+}
+
+fn ollama_reply(_: usize) -> (String, String) {
+    let body = r#"{"model":"m","created_at":"2025-10-17T23:14:07Z","message":{"role":"assistant","content":"ok"},"done":true}"#;
+    ("HTTP/1.1 200 OK\r\nContent-Type: application/json".to_owned(), body.to_owned())
+}
+
+fn texts(file: &Path) -> Vec<String> {
+    memor_core::Session::load(file).unwrap().iter().map(|m| m.message().to_owned()).collect()
+}
+
+#[test]
+fn two_chats_on_one_file_never_lose_a_message() {
+    let address = serve_all(ollama_reply);
+    let dir = tempdir();
+    let file = dir.join("same.json");
+    let file_arg = file.to_str().unwrap().to_owned();
+    let spawn = |tag: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_memor"))
+            .args(["chat", "--provider", "ollama", "--model", "m", "--base-url", &address, "--session", &file_arg])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let lines: String = (1..=20).map(|i| format!("{tag}{i}\n")).collect();
+        child.stdin.take().unwrap().write_all(lines.as_bytes()).unwrap();
+        child
+    };
+    let (a, b) = (spawn("A"), spawn("B"));
+    let outputs = [("A", wait_bounded(a, Duration::from_secs(120))), ("B", wait_bounded(b, Duration::from_secs(120)))];
+    let saved = texts(&file);
+    for (tag, out) in &outputs {
+        let mine: Vec<&String> = saved.iter().filter(|t| t.starts_with(tag)).collect();
+        let expected: Vec<String> = (1..=20).map(|i| format!("{tag}{i}")).collect();
+        if out.status.success() {
+            // Everything a chat that exited 0 said is in the file, in order.
+            assert_eq!(mine, expected.iter().collect::<Vec<_>>(), "{tag} exited 0 but lost messages");
+        } else {
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(1), "{tag}: {stderr}");
+            assert!(stderr.contains("the file changed since it was read"), "{tag}: {stderr}");
+            // What it did save is a prefix of what it said.
+            assert_eq!(mine, expected.iter().take(mine.len()).collect::<Vec<_>>(), "{tag}");
+        }
+    }
+    // Every prompt is followed by its reply.
+    assert!(saved.chunks(2).all(|pair| pair.len() == 2 && pair[1] == "ok"), "{saved:?}");
+    assert!(!dir.join(".same.json.lock").exists());
+}
+
+#[test]
+fn a_file_changed_by_someone_else_is_not_overwritten() {
+    // The server's first reply is slow, so the file can be changed during the turn.
+    fn slow(n: usize) -> (String, String) {
+        if n == 0 {
+            std::thread::sleep(Duration::from_millis(1500));
+        }
+        ollama_reply(n)
+    }
+    let address = serve_all(slow);
+    let dir = tempdir();
+    let file = dir.join("chat.json");
+    let mut other = memor_core::Session::new(Some("theirs".into()));
+    other.save(&file).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_memor"))
+        .args(["chat", "--provider", "ollama", "--model", "m", "--base-url", &address])
+        .args(["--session", file.to_str().unwrap()])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"mine\n").unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    other.add_message(memor_core::Prompt::builder().message("their update").build());
+    other.save(&file).unwrap();
+    let out = wait_bounded(child, Duration::from_secs(60));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.starts_with(&format!("{}: the file changed since it was read", file.display())), "{stderr}");
+    assert_eq!(texts(&file), ["their update"]);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_save_removes_the_temporaries_that_killed_saves_left() {
+    let dir = tempdir();
+    let file = dir.join("s.json");
+    std::fs::copy(crate::fixture("sessions/S009.json"), &file).unwrap();
+    // PIDs above the kernel's largest possible (2^22) belong to no process.
+    let dead = dir.join(".s.json.4999999.0.tmp");
+    let dead_too = dir.join(".s.json.4999998.17.tmp");
+    let live = dir.join(format!(".s.json.{}.0.tmp", std::process::id()));
+    let other_file = dir.join(".t.json.4999999.0.tmp");
+    let not_ours = dir.join(".s.json.4999999.tmp");
+    for path in [&dead, &dead_too, &live, &other_file, &not_ours] {
+        std::fs::write(path, "partial").unwrap();
+    }
+    let out = run_bounded(&["save", file.to_str().unwrap(), "-o", file.to_str().unwrap()], "", Duration::from_secs(60));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!dead.exists() && !dead_too.exists());
+    assert!(live.exists() && other_file.exists() && not_ours.exists());
+}
+
+#[test]
+fn credentials_in_the_base_url_are_never_printed() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    drop(listener);
+    let base = format!("http://alice:hunter2-pass@127.0.0.1:{port}/v1");
+    let out = run_bounded(
+        &["chat", "--provider", "ollama", "--model", "m", "--base-url", &base],
+        "hi\n",
+        Duration::from_secs(60),
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("127.0.0.1") && !stderr.contains("hunter2") && !stderr.contains("alice"), "{stderr}");
+}
+
+#[test]
+fn a_redirect_fails_the_turn_and_keeps_the_last_good_file() {
+    fn answer(n: usize) -> (String, String) {
+        match n {
+            0 => ollama_reply(n),
+            _ => {
+                ("HTTP/1.1 307 Temporary Redirect\r\nLocation: http://127.0.0.1:9/elsewhere".to_owned(), String::new())
+            }
+        }
+    }
+    let dir = tempdir();
+    let file = dir.join("chat.json");
+    for stream in [false, true] {
+        let address = serve_all(answer);
+        let _ = std::fs::remove_file(&file);
+        let mut args = vec!["chat", "--provider", "ollama", "--model", "m", "--base-url", &address];
+        args.extend(["--session", file.to_str().unwrap()]);
+        if stream {
+            args.push("--stream");
+        }
+        let out = run_bounded(&args, "first\nsecond\n", Duration::from_secs(60));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(stderr.contains("HTTP 307, a redirect to http://127.0.0.1:9/elsewhere"), "{stderr}");
+        assert_eq!(texts(&file), ["first", "ok"]);
+    }
+}
