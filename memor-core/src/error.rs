@@ -93,6 +93,15 @@ pub enum Error {
         /// The file.
         path: PathBuf,
     },
+    /// A file whose kind cannot be told because an object in it has more keys than
+    /// [`MAX_OBJECT_KEYS`](crate::json::MAX_OBJECT_KEYS) (with a kind given, the same file is
+    /// refused with that kind's structure error, whose detail names the limit).
+    TooWide {
+        /// The line of the key past the limit (1-based).
+        line: usize,
+        /// Its column (1-based).
+        column: usize,
+    },
     /// A file whose kind cannot be told: not a JSON object, or a `"type"` other than
     /// `Prompt`, `Response` or `Session`.
     UnknownType,
@@ -163,6 +172,11 @@ impl fmt::Display for Error {
                 f,
                 "{}: the file changed since it was read (another program saved it); it was not overwritten",
                 path.display()
+            ),
+            Error::TooWide { line, column } => write!(
+                f,
+                "an object has more keys than the limit of {} (memor_core::json::MAX_OBJECT_KEYS): line {line} column {column}",
+                crate::json::MAX_OBJECT_KEYS
             ),
             Error::UnknownType => f.write_str(
                 "cannot tell what the file holds: it is not a JSON object whose \"type\" is Prompt, Response or Session (none: a template); name the kind",

@@ -218,3 +218,45 @@ fn a_redirect_fails_the_turn_and_keeps_the_last_good_file() {
         assert_eq!(texts(&file), ["first", "ok"]);
     }
 }
+
+/// Runs `memor args` under `sh` with its address space limited to `kib` KiB (`ulimit -v`),
+/// killed after `limit`.
+#[cfg(unix)]
+fn run_limited(args: &[&str], kib: u64, limit: Duration) -> Output {
+    let script = format!("ulimit -v {kib} && exec \"$0\" \"$@\"");
+    let child = Command::new("sh")
+        .args(["-c", &script, env!("CARGO_BIN_EXE_memor")])
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_bounded(child, limit)
+}
+
+#[cfg(unix)]
+#[test]
+fn an_object_with_a_million_keys_is_refused_early_and_cheaply() {
+    let dir = tempdir();
+    let keys: Vec<String> = (0..1_000_000).map(|i| format!("\"k{i}\": {{}}")).collect();
+    let keys = keys.join(", ");
+    let text = std::fs::read_to_string(crate::fixture("sessions/S009.json")).unwrap();
+    let session = text.replacen("\"warnings\": {", &format!("\"warnings\": {{{keys}, "), 1);
+    let custom = text.replacen("\"custom_map\": {", &format!("\"custom_map\": {{{keys}, "), 1);
+    assert!(session.len() > 12_000_000 && custom.len() > 12_000_000);
+    for (name, text) in [("warnings.json", session), ("custom.json", custom)] {
+        let file = dir.join(name);
+        std::fs::write(&file, text).unwrap();
+        // 150 MiB of address space: the binary and the file fit; the old loader's map (over
+        // 250 MB for this file) does not.
+        for kind in [None, Some("session")] {
+            let mut args = vec!["check", file.to_str().unwrap()];
+            args.extend(kind.map(|k| ["--kind", k]).into_iter().flatten());
+            let out = run_limited(&args, 150 * 1024, Duration::from_secs(60));
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(1), "{name} {kind:?}: {stderr}");
+            assert!(stderr.contains("more keys than the limit of 100000"), "{name} {kind:?}: {stderr}");
+        }
+    }
+}
