@@ -12,7 +12,7 @@ usage: memor check FILE [--kind KIND]       exit 0 and print `ok KIND` if FILE i
        memor size FILE [--kind KIND]        print the size memor's get_size() reports
        memor render FILE [--kind KIND] [--format ID]
                                             print the render as JSON (default format: string)
-       memor search FILE QUERY [--regex] [--case-sensitive]
+       memor search FILE QUERY [--regex] [--case-sensitive] [--timeout SECONDS]
                                             print the indices of matching messages as JSON
        memor formats                        list the render format ids
        memor tokens FILE [--kind KIND] [--counter ID]
@@ -33,7 +33,7 @@ pub(crate) enum Command {
     Save { file: PathBuf, out: PathBuf, kind: Option<Kind> },
     Size { file: PathBuf, kind: Option<Kind> },
     Render { file: PathBuf, kind: Option<Kind>, format: String },
-    Search { file: PathBuf, query: String, regex: bool, case_sensitive: bool },
+    Search { file: PathBuf, query: String, regex: bool, case_sensitive: bool, timeout: Option<std::time::Duration> },
     Formats,
     Tokens { source: TokenSource, counter: String },
     Counters,
@@ -60,6 +60,7 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, 
     let (mut provider, mut model, mut base_url, mut session, mut system) =
         (None::<String>, None::<String>, None::<String>, None::<PathBuf>, None::<String>);
     let (mut temperature, mut top_p, mut max_tokens, mut stream) = (None::<f64>, None::<f64>, None::<u64>, false);
+    let mut timeout = None::<std::time::Duration>;
     while let Some(arg) = parser.next()? {
         match arg {
             Short('h') | Long("help") => return Ok(Parsed::Print(USAGE.to_owned())),
@@ -84,6 +85,11 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, 
             Long("top-p") => top_p = Some(parser.value()?.parse()?),
             Long("max-tokens") => max_tokens = Some(parser.value()?.parse()?),
             Long("stream") => stream = true,
+            Long("timeout") => {
+                let seconds: f64 = parser.value()?.parse()?;
+                let duration = std::time::Duration::try_from_secs_f64(seconds).ok().filter(|d| !d.is_zero());
+                timeout = Some(duration.ok_or("--timeout needs a positive number of seconds")?);
+            }
             Value(v) => positional.push(v),
             _ => return Err(arg.unexpected()),
         }
@@ -101,7 +107,7 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, 
         "search" => {
             let file = next("a FILE")?.into();
             let query = next("a QUERY")?.string()?;
-            Command::Search { file, query, regex, case_sensitive }
+            Command::Search { file, query, regex, case_sensitive, timeout }
         }
         "formats" => Command::Formats,
         "counters" => Command::Counters,
