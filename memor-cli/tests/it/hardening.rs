@@ -11,18 +11,33 @@ use memor_core::Document;
 
 use crate::tempdir;
 
-/// Waits for `child`, killing it (and failing the test) after `limit`.
+/// Waits for `child`, killing it (and failing the test) after `limit`. Its output is read
+/// meanwhile, so a child writing more than a pipe holds does not block.
 pub fn wait_bounded(mut child: Child, limit: Duration) -> Output {
+    let drain = |pipe: Option<Box<dyn Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut pipe) = pipe {
+                let _ = pipe.read_to_end(&mut bytes);
+            }
+            bytes
+        })
+    };
+    let stdout = drain(child.stdout.take().map(|p| Box::new(p) as Box<dyn Read + Send>));
+    let stderr = drain(child.stderr.take().map(|p| Box::new(p) as Box<dyn Read + Send>));
     let started = Instant::now();
-    while child.try_wait().unwrap().is_none() {
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
         if started.elapsed() > limit {
             let _ = child.kill();
-            let out = child.wait_with_output().unwrap();
-            panic!("killed after {limit:?}; stderr: {}", String::from_utf8_lossy(&out.stderr));
+            let _ = child.wait();
+            panic!("killed after {limit:?}; stderr: {}", String::from_utf8_lossy(&stderr.join().unwrap()));
         }
         std::thread::sleep(Duration::from_millis(20));
-    }
-    child.wait_with_output().unwrap()
+    };
+    Output { status, stdout: stdout.join().unwrap(), stderr: stderr.join().unwrap() }
 }
 
 /// Starts `memor args`, writes `input` to its stdin and waits for it within `limit`.
@@ -258,5 +273,77 @@ fn an_object_with_a_million_keys_is_refused_early_and_cheaply() {
             assert_eq!(out.status.code(), Some(1), "{name} {kind:?}: {stderr}");
             assert!(stderr.contains("more keys than the limit of 100000"), "{name} {kind:?}: {stderr}");
         }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn hostile_templates_stop_render_search_and_tokens_at_a_named_limit() {
+    let cases = [
+        ("tera-range.json", "a `range` of more than 100000 numbers (1000000000000 asked for)"),
+        ("tera-doubling.json", "a value larger than"),
+        ("tera-loops.json", "more than 1000000 steps"),
+        ("memor-widths.json", "the text is longer than the render limit of"),
+    ];
+    for (name, limit) in cases {
+        let file = format!("{}/tests/data/hostile/{name}", env!("CARGO_MANIFEST_DIR"));
+        for command in [vec!["render", &file], vec!["search", &file, "zzz"], vec!["tokens", &file]] {
+            // 1 GiB of address space and a minute: before the limits, these files took the
+            // process to an allocation failure, many gigabytes or minutes of CPU.
+            let out = run_limited(&command, 1 << 20, Duration::from_secs(60));
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(1), "{name} {command:?}: {stderr}");
+            let first = stderr.lines().next().unwrap_or_default();
+            assert!(first.contains("render stopped at a limit") || first.contains("render limit"), "{name}: {stderr}");
+            assert!(first.contains(limit), "{name} {command:?}: {stderr}");
+            assert!(out.stdout.is_empty(), "{name} {command:?}");
+        }
+    }
+}
+
+/// A session of `n` prompts saying `text`.
+fn session_of(dir: &Path, n: usize, text: &str) -> String {
+    let mut session = memor_core::Session::new(None);
+    for _ in 0..n {
+        session.add_message(memor_core::Prompt::builder().message(text).build());
+    }
+    let file = dir.join("many.json");
+    session.save(&file).unwrap();
+    file.to_str().unwrap().to_owned()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_catastrophic_pattern_spends_one_budget_across_all_messages() {
+    let dir = tempdir();
+    let file = session_of(&dir, 1000, &format!("{}b", "a".repeat(24)));
+    let pattern = r"^(a|a)*\1$";
+    let out = run_limited(&["search", &file, pattern, "--regex"], 1 << 20, Duration::from_secs(120));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_eq!(
+        stderr.trim_end(),
+        format!("search stopped: the pattern needs too much backtracking (pattern `{pattern}`)")
+    );
+    // An ordinary regex search of the same file is not affected.
+    let out = run_limited(&["search", &file, r"^(a+)\1b$", "--regex"], 1 << 20, Duration::from_secs(120));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim().matches(',').count(), 999);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_search_stops_at_its_timeout() {
+    let dir = tempdir();
+    let file = session_of(&dir, 20_000, "plain text");
+    let out = run_limited(&["search", &file, "text", "--timeout", "0.000001"], 1 << 20, Duration::from_secs(120));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_eq!(stderr.trim_end(), "search stopped: no answer within the timeout of 0.000001 s (pattern `text`)");
+    let out = run_limited(&["search", &file, "text", "--timeout", "600"], 1 << 20, Duration::from_secs(120));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    for bad in ["0", "-1", "soon"] {
+        let out = run_limited(&["search", &file, "text", "--timeout", bad], 1 << 20, Duration::from_secs(60));
+        assert_eq!(out.status.code(), Some(2), "{bad}");
     }
 }
