@@ -160,7 +160,7 @@ fn range(budget: &Budget, args: &HashMap<String, Value>) -> tera::Result<Value> 
 /// Rewrites a template's nodes so that every computed value passes the guard and every loop
 /// iteration takes a step. An array literal longer than [`MAX_ARRAY_LITERAL`] is refused
 /// (the message).
-pub(crate) fn instrument(nodes: &mut Vec<Node>) -> Result<(), String> {
+pub(crate) fn instrument(nodes: &mut [Node]) -> Result<(), String> {
     for node in nodes.iter_mut() {
         match node {
             Node::VariableBlock(_, expr) => expression(expr)?,
