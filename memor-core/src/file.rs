@@ -91,13 +91,18 @@ pub(crate) fn write_checked(path: &Path, bytes: &[u8], expected: Option<Option<&
         let _ = fs::remove_file(&tmp);
         return Err(io_err(source));
     }
-    let result = match expected {
-        None => fs::rename(&tmp, &target).map_err(io_err),
-        Some(expected) => rename_if_unchanged(&tmp, &target, path, expected),
-    };
-    let stamp = result.and_then(|()| fs::metadata(&target).map_err(io_err));
-    let stamp = match stamp {
-        Ok(meta) => FileStamp::from_metadata(&meta),
+    // The stamp is the temporary's: a rename keeps the inode and the time, and stamping the
+    // target after the rename could stamp another save that came in between.
+    let stamp = fs::metadata(&tmp).map_err(io_err).map(|meta| FileStamp::from_metadata(&meta));
+    let result = stamp.and_then(|stamp| {
+        match expected {
+            None => fs::rename(&tmp, &target).map_err(io_err),
+            Some(expected) => rename_if_unchanged(&tmp, &target, path, expected),
+        }
+        .map(|()| stamp)
+    });
+    let stamp = match result {
+        Ok(stamp) => stamp,
         Err(error) => {
             let _ = fs::remove_file(&tmp);
             return Err(error);

@@ -347,3 +347,64 @@ fn a_search_stops_at_its_timeout() {
         assert_eq!(out.status.code(), Some(2), "{bad}");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn an_endless_stream_fails_the_turn_at_the_size_limit_and_keeps_the_file() {
+    // The first turn is answered; the second gets a 2xx stream without a single line break
+    // that never ends (the server gives up after 1 GiB).
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for (n, stream) in listener.incoming().enumerate() {
+            let Ok(mut stream) = stream else { return };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut length = 0;
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 || line.trim().is_empty() {
+                    break;
+                }
+                if let Some((name, value)) = line.split_once(':') {
+                    if name.eq_ignore_ascii_case("content-length") {
+                        length = value.trim().parse().unwrap();
+                    }
+                }
+            }
+            let _ = reader.read_exact(&mut vec![0; length]);
+            if n == 0 {
+                let body = "{\"model\":\"m\",\"created_at\":\"2025-10-17T23:14:07Z\",\"message\":{\"role\":\"assistant\",\"content\":\"ok\"},\"done\":true}\n";
+                let head = format!("HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+                let _ = stream.write_all(format!("{head}{body}").as_bytes());
+                continue;
+            }
+            let _ = stream.write_all(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+            let chunk = [b"10000\r\n".as_slice(), &[b'x'; 0x10000], b"\r\n"].concat();
+            for _ in 0..(1 << 14) {
+                if stream.write_all(&chunk).is_err() {
+                    break;
+                }
+            }
+        }
+    });
+    let dir = tempdir();
+    let file = dir.join("chat.json");
+    let args = ["chat", "--provider", "ollama", "--model", "m", "--base-url", &address, "--stream", "--session"];
+    let mut args: Vec<&str> = args.to_vec();
+    args.push(file.to_str().unwrap());
+    let script = "ulimit -v 1048576 && exec \"$0\" \"$@\"";
+    let mut child = Command::new("sh")
+        .args(["-c", script, env!("CARGO_BIN_EXE_memor")])
+        .args(&args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"first\nsecond\n").unwrap();
+    let out = wait_bounded(child, Duration::from_secs(120));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("is larger than the limit of 67108864 bytes"), "{stderr}");
+    assert_eq!(texts(&file), ["first", "ok"]);
+}
