@@ -129,3 +129,65 @@ fn memor_templates_stop_at_the_text_limit() {
     // Below the limit, wide fields still render.
     assert_eq!(memor_templates::format(&"{prompt[message]:99999}".repeat(4), &args).unwrap().len(), 4 * 99999);
 }
+
+/// Deterministic xorshift, so failures reproduce without a fuzzing dependency.
+fn next(state: &mut u64) -> u64 {
+    *state ^= *state << 13;
+    *state ^= *state >> 7;
+    *state ^= *state << 17;
+    *state
+}
+
+/// A random well-formed template body: statements that grow strings and arrays, inside loops
+/// and conditions nested up to `depth` deep.
+fn body(state: &mut u64, depth: u32) -> String {
+    const STATEMENTS: &[&str] = &[
+        "{% set_global s = s ~ s ~ s %}",
+        "{% set_global s = s | replace(from='x', to='xxxxxxxxxxxxxxxx') %}",
+        "{% set_global a = a | concat(with=a) %}",
+        "{{ s }}",
+        "{{ a | join(sep=s) }}",
+        "{{ s | length }}",
+        "{{ prompt.message ~ s }}",
+        "text",
+    ];
+    const LOOPS: &[&str] =
+        &["{% for i in range(end=1000) %}", "{% for j in range(end=100000) %}", "{% for r in responses %}"];
+    let mut out = String::new();
+    for _ in 0..(next(state) % 3 + 1) {
+        match next(state) % 4 {
+            0 | 1 if depth > 0 => {
+                out.push_str(LOOPS[(next(state) % LOOPS.len() as u64) as usize]);
+                out.push_str(&body(state, depth - 1));
+                out.push_str("{% endfor %}");
+            }
+            2 if depth > 0 => {
+                out.push_str("{% if s | length > 10 %}");
+                out.push_str(&body(state, depth - 1));
+                out.push_str("{% endif %}");
+            }
+            _ => out.push_str(STATEMENTS[(next(state) % STATEMENTS.len() as u64) as usize]),
+        }
+    }
+    out
+}
+
+#[test]
+fn random_growing_templates_always_end_within_the_limits() {
+    let bytes = render_limit(&args());
+    let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+    let (mut rendered, mut stopped) = (0, 0);
+    for case in 0..16 {
+        let content = format!("{{% set_global s = 'x' %}}{{% set_global a = [1, 2] %}}{}", body(&mut state, 3));
+        match tera(&content) {
+            Ok(text) => {
+                assert!(text.len() <= bytes, "case {case}: {} bytes from {content}", text.len());
+                rendered += 1;
+            }
+            Err(EngineError::Limit { .. }) => stopped += 1,
+            Err(other) => panic!("case {case}: {content}: {other}"),
+        }
+    }
+    // Both outcomes occur, so the generator exercises the limits and ordinary renders.
+    assert!(rendered > 2 && stopped > 2, "{rendered} rendered, {stopped} stopped");
+}
