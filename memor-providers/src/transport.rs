@@ -5,6 +5,10 @@ use crate::{HttpRequest, HttpResponse, Result};
 /// Sends an [`HttpRequest`] and returns the [`HttpResponse`] whatever its status: error
 /// statuses are the provider's to read. Implement it to bring your own HTTP client.
 ///
+/// A transport should not follow redirects (return the 3xx reply: [`Client`](crate::Client)
+/// reports it as [`Error::Redirect`](crate::Error::Redirect)) and should bound a body's size
+/// and a call's total time, as `UreqTransport` does; the limits are the transport's.
+///
 /// ```
 /// use memor_providers::{HttpRequest, HttpResponse, Result, Transport};
 ///
