@@ -12,7 +12,7 @@ usage: memor check FILE [--kind KIND]       exit 0 and print `ok KIND` if FILE i
        memor size FILE [--kind KIND]        print the size memor's get_size() reports
        memor render FILE [--kind KIND] [--format ID]
                                             print the render as JSON (default format: string)
-       memor search FILE QUERY [--regex] [--case-sensitive]
+       memor search FILE QUERY [--regex] [--case-sensitive] [--timeout SECONDS]
                                             print the indices of matching messages as JSON
        memor formats                        list the render format ids
        memor tokens FILE [--kind KIND] [--counter ID]
@@ -63,7 +63,7 @@ pub(crate) enum Command {
     Save { file: PathBuf, out: PathBuf, kind: Option<Kind> },
     Size { file: PathBuf, kind: Option<Kind> },
     Render { file: PathBuf, kind: Option<Kind>, format: String },
-    Search { file: PathBuf, query: String, regex: bool, case_sensitive: bool },
+    Search { file: PathBuf, query: String, regex: bool, case_sensitive: bool, timeout: Option<std::time::Duration> },
     Formats,
     Tokens { source: TokenSource, counter: String },
     Counters,
@@ -95,6 +95,7 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, 
         (None::<String>, None::<String>, None::<String>, None::<String>, None::<String>);
     let (mut archived, mut json, mut limit, mut offset, mut undo) = (false, false, None::<u64>, 0u64, false);
     let (mut since, mut until) = (None::<i64>, None::<i64>);
+    let mut timeout = None::<std::time::Duration>;
     while let Some(arg) = parser.next()? {
         match arg {
             Short('h') | Long("help") => return Ok(Parsed::Print(USAGE.to_owned())),
@@ -131,6 +132,11 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, 
             Long("undo") => undo = true,
             Long("since") => since = Some(unix_ms(&parser.value()?.string()?)?),
             Long("until") => until = Some(unix_ms(&parser.value()?.string()?)?),
+            Long("timeout") => {
+                let seconds: f64 = parser.value()?.parse()?;
+                let duration = std::time::Duration::try_from_secs_f64(seconds).ok().filter(|d| !d.is_zero());
+                timeout = Some(duration.ok_or("--timeout needs a positive number of seconds")?);
+            }
             Value(v) => positional.push(v),
             _ => return Err(arg.unexpected()),
         }
@@ -148,7 +154,7 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, 
         "search" => {
             let file = next("a FILE")?.into();
             let query = next("a QUERY")?.string()?;
-            Command::Search { file, query, regex, case_sensitive }
+            Command::Search { file, query, regex, case_sensitive, timeout }
         }
         "formats" => Command::Formats,
         "counters" => Command::Counters,

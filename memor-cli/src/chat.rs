@@ -4,7 +4,7 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 
-use memor_core::{Document, Message, Prompt, Role, Session};
+use memor_core::{Document, FileStamp, Message, Prompt, Role, Session};
 use memor_providers::{ChatOptions, Client, Provider, ProviderRegistry};
 use memor_store::{NewConversation, Recorder, Store};
 
@@ -34,7 +34,10 @@ pub(crate) struct Stored {
 
 /// Where the turns go: nowhere, a file, or a store.
 enum Sink<'s> {
-    File(Option<PathBuf>),
+    None,
+    /// The session file, and its stamp as we last read or wrote it: a save fails rather than
+    /// overwrite another program's update.
+    File(PathBuf, Option<FileStamp>),
     Store(Box<Recorder<'s>>),
 }
 
@@ -55,7 +58,8 @@ fn open_stored(stored: &Stored) -> Result<(Box<dyn Store>, String), Failure> {
 }
 
 /// Runs the conversation: each input line is a user turn; the whole session so far is sent;
-/// each reply is printed and the session saved (when a file is given) after every turn. On a
+/// each reply is printed and the session saved (when a file is given) after every turn, unless
+/// another program saved the file since we read it (then the turn fails: nothing is lost). On a
 /// terminal a failed turn is reported and the chat goes on (the file stays as after the last
 /// good turn); from a script it ends the command with the error.
 pub(crate) fn run(args: ChatArgs) -> Result<(), Failure> {
@@ -66,15 +70,18 @@ pub(crate) fn run(args: ChatArgs) -> Result<(), Failure> {
     options.top_p = args.top_p;
     options.max_tokens = args.max_tokens;
     let opened = args.stored.as_ref().map(open_stored).transpose()?;
-    let (mut session, mut sink) = match &opened {
-        Some((store, id)) => {
+    let (mut session, mut sink) = match (&opened, &args.session) {
+        (Some((store, id)), _) => {
             let recorder = Recorder::from_conversation(store.as_ref(), id)?;
             (recorder.session().clone(), Sink::Store(Box::new(recorder)))
         }
-        None => match &args.session {
-            Some(path) if path.exists() => (Session::load(path)?, Sink::File(Some(path.clone()))),
-            path => (Session::default(), Sink::File(path.clone())),
-        },
+        (None, Some(path)) => {
+            // Stamped before it is read, so that a save in between fails our next save.
+            let stamp = FileStamp::of(path)?;
+            let session = if path.exists() { Session::load(path)? } else { Session::default() };
+            (session, Sink::File(path.clone(), stamp))
+        }
+        (None, None) => (Session::default(), Sink::None),
     };
     let mut system = None;
     if let (Some(text), true) = (&args.system, session.is_empty()) {
@@ -161,8 +168,8 @@ impl Chat<'_> {
 /// one transaction.
 fn keep(sink: &mut Sink<'_>, turn: &Session, system: &mut Option<Prompt>) -> Result<(), Failure> {
     match sink {
-        Sink::File(None) => {}
-        Sink::File(Some(path)) => turn.save(path)?,
+        Sink::None => {}
+        Sink::File(path, stamp) => *stamp = Some(turn.save_if_unchanged(path, stamp.as_ref())?),
         Sink::Store(recorder) => {
             if let Some(prompt) = system.clone() {
                 recorder.add(prompt);

@@ -110,9 +110,9 @@ fn run(command: Command) -> Result<(), Failure> {
             warn(&rendered.warnings);
             println!("{}", rendered.value);
         }
-        Command::Search { file, query, regex, case_sensitive } => {
+        Command::Search { file, query, regex, case_sensitive, timeout } => {
             let session = Session::load(&file)?;
-            let found = memor_render::search(&session, &query, SearchOptions { regex, case_sensitive })?;
+            let found = memor_render::search(&session, &query, SearchOptions { regex, case_sensitive, timeout })?;
             warn(&found.warnings);
             println!("{}", serde_json::Value::from(found.indices));
         }

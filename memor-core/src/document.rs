@@ -6,7 +6,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::json::{self, load};
-use crate::{Error, Kind, Prompt, PromptTemplate, Response, Result, Session, file};
+use crate::{Error, FileStamp, Kind, Prompt, PromptTemplate, Response, Result, Session, file};
 
 /// A memor object that is stored as a JSON file.
 ///
@@ -51,6 +51,16 @@ pub trait Document: Serialize + Sized {
     fn save(&self, path: impl AsRef<Path>) -> Result<()> {
         let bytes = json::to_vec(self).map_err(|e| Error::Io { path: path.as_ref().to_owned(), source: e.into() })?;
         file::write_atomic(path.as_ref(), &bytes)
+    }
+
+    /// Writes the file atomically, but only if it is still as `expected` (its [`FileStamp`]
+    /// when it was read; `None`: there was no file), so that an update another program saved
+    /// meanwhile is never overwritten: that is [`Error::Changed`], and the file is left as it
+    /// is. The check and the rename run under a lock file (`.NAME.lock`), so two checked saves
+    /// of the same file never both pass. Gives the new file's stamp, for the next save.
+    fn save_if_unchanged(&self, path: impl AsRef<Path>, expected: Option<&FileStamp>) -> Result<FileStamp> {
+        let bytes = json::to_vec(self).map_err(|e| Error::Io { path: path.as_ref().to_owned(), source: e.into() })?;
+        file::write_checked(path.as_ref(), &bytes, Some(expected))
     }
 }
 
@@ -110,7 +120,7 @@ pub enum AnyDocument {
 impl AnyDocument {
     /// Loads `text` as `kind`, or as the kind its `"type"` field names (none: a template).
     pub fn from_json(text: &str, kind: Option<Kind>) -> Result<Self> {
-        let kind = kind.or_else(|| Kind::of_json(text)).ok_or(Error::UnknownType)?;
+        let kind = kind.or_else(|| Kind::of_json(text)).ok_or_else(|| load::unknown_kind(text))?;
         Ok(match kind {
             Kind::Prompt => AnyDocument::Prompt(Prompt::from_json(text)?),
             Kind::Response => AnyDocument::Response(Response::from_json(text)?),

@@ -86,6 +86,22 @@ pub enum Error {
         /// The operating system's error.
         source: std::io::Error,
     },
+    /// A checked save ([`Document::save_if_unchanged`](crate::Document::save_if_unchanged))
+    /// found that the file changed since it was read (another program saved it); the file
+    /// was left as that program wrote it.
+    Changed {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A file whose kind cannot be told because an object in it has more keys than
+    /// [`MAX_OBJECT_KEYS`](crate::json::MAX_OBJECT_KEYS) (with a kind given, the same file is
+    /// refused with that kind's structure error, whose detail names the limit).
+    TooWide {
+        /// The line of the key past the limit (1-based).
+        line: usize,
+        /// Its column (1-based).
+        column: usize,
+    },
     /// A file whose kind cannot be told: not a JSON object, or a `"type"` other than
     /// `Prompt`, `Response` or `Session`.
     UnknownType,
@@ -152,6 +168,16 @@ impl fmt::Display for Error {
                 path.display()
             ),
             Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            Error::Changed { path } => write!(
+                f,
+                "{}: the file changed since it was read (another program saved it); it was not overwritten",
+                path.display()
+            ),
+            Error::TooWide { line, column } => write!(
+                f,
+                "an object has more keys than the limit of {} (memor_core::json::MAX_OBJECT_KEYS): line {line} column {column}",
+                crate::json::MAX_OBJECT_KEYS
+            ),
             Error::UnknownType => f.write_str(
                 "cannot tell what the file holds: it is not a JSON object whose \"type\" is Prompt, Response or Session (none: a template); name the kind",
             ),

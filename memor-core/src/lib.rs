@@ -44,7 +44,7 @@ mod validate;
 pub use date::Timestamp;
 pub use document::{AnyDocument, Document};
 pub use error::{Error, Result};
-pub use file::write_atomic;
+pub use file::{FileStamp, write_atomic};
 pub use kind::{Kind, UnknownKind};
 pub use message::Message;
 pub use number::Number;

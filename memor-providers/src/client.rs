@@ -5,12 +5,16 @@ use std::time::{Duration, Instant};
 
 use memor_core::{Response, Session};
 
-use crate::{ChatOptions, Error, Provider, Result, RetryPolicy, Transport};
+use crate::{ChatOptions, Error, HttpRequest, Provider, Result, RetryPolicy, Transport};
 
 /// Sends a provider's requests through a transport, retrying after 429 and 5xx replies
 /// ([`RetryPolicy`]). Transport errors (refused connections, timeouts) are not retried. Each
 /// response's inference time is the wall time of the attempt that succeeded (waits between
 /// attempts excluded).
+///
+/// A redirect (HTTP 3xx) is never followed: it is an [`Error::Redirect`]. Texts an error
+/// copies from the server or the URL never show the request's credentials (its secret
+/// headers, the URL's userinfo): they are replaced by `<redacted>`.
 #[derive(Clone)]
 pub struct Client {
     transport: Arc<dyn Transport>,
@@ -53,11 +57,21 @@ impl Client {
     /// [`Response`] per candidate. The session is not changed.
     pub fn chat(&self, provider: &dyn Provider, session: &Session, options: &ChatOptions) -> Result<Vec<Response>> {
         let request = provider.request(session, options)?;
+        self.chat_request(provider, &request, options).map_err(|e| e.redacted(&request.secrets()))
+    }
+
+    fn chat_request(
+        &self,
+        provider: &dyn Provider,
+        request: &HttpRequest,
+        options: &ChatOptions,
+    ) -> Result<Vec<Response>> {
         let mut attempt = 1;
         loop {
             let started = Instant::now();
-            let reply = self.transport.send(&request)?;
+            let reply = self.transport.send(request)?;
             let elapsed = started.elapsed();
+            refuse_redirect(request, &reply)?;
             if reply.is_success() {
                 return provider.parse(&reply, options, elapsed);
             }
@@ -105,16 +119,27 @@ impl Client {
         mut on_delta: impl FnMut(&str),
     ) -> Result<Response> {
         let request = provider.stream_request(session, options)?;
+        self.stream_request(provider, &request, options, &mut on_delta).map_err(|e| e.redacted(&request.secrets()))
+    }
+
+    fn stream_request(
+        &self,
+        provider: &dyn Provider,
+        request: &HttpRequest,
+        options: &ChatOptions,
+        on_delta: &mut dyn FnMut(&str),
+    ) -> Result<Response> {
         let mut attempt = 1;
         loop {
             let mut parser = provider.stream_parser(options)?;
             let started = Instant::now();
-            let reply = self.transport.send_streaming(&request, &mut |bytes| {
+            let reply = self.transport.send_streaming(request, &mut |bytes| {
                 for delta in parser.feed(bytes)? {
                     on_delta(&delta);
                 }
                 Ok(())
             })?;
+            refuse_redirect(request, &reply)?;
             if reply.is_success() {
                 for delta in parser.flush()? {
                     on_delta(&delta);
@@ -131,6 +156,19 @@ impl Client {
             }
         }
     }
+}
+
+/// A redirect is an error: following it would send the request's credentials and body to
+/// wherever the server points (and a `POST` would turn into a `GET` without its body).
+fn refuse_redirect(request: &HttpRequest, reply: &crate::HttpResponse) -> Result<()> {
+    if !(300..400).contains(&reply.status) {
+        return Ok(());
+    }
+    Err(Error::Redirect {
+        url: request.url.clone(),
+        status: reply.status,
+        location: reply.header("location").map(str::to_owned),
+    })
 }
 
 /// The error for a non-2xx reply after `attempt` attempts: the provider's reading of it.

@@ -1,6 +1,9 @@
 //! The error type of `memor-providers`.
 
 use std::fmt;
+use std::time::Duration;
+
+use crate::http::{redact, redact_url};
 
 /// Result alias of this crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -55,6 +58,31 @@ pub enum Error {
         /// The URL called.
         url: String,
     },
+    /// The whole call (connecting, sending, and receiving the reply to its last byte) took
+    /// longer than the transport's overall deadline, however steadily bytes were arriving.
+    Deadline {
+        /// The URL called.
+        url: String,
+        /// The deadline.
+        limit: Duration,
+    },
+    /// The reply's body (streamed or not) is larger than the transport's size limit.
+    TooLarge {
+        /// The URL called.
+        url: String,
+        /// The limit, in bytes.
+        limit: u64,
+    },
+    /// The server answered with a redirect (HTTP 3xx). Redirects are never followed: the
+    /// request carries credentials and a body, which must not go to another address.
+    Redirect {
+        /// The URL called.
+        url: String,
+        /// The HTTP status.
+        status: u16,
+        /// The `Location` header, when given (its userinfo redacted).
+        location: Option<String>,
+    },
     /// The transport failed (connection refused, broken connection, bad URL, …).
     Transport {
         /// The URL called.
@@ -105,6 +133,34 @@ impl Error {
         Error::Parse { provider: provider.to_owned(), message: message.into() }
     }
 
+    /// This error with every one of `secrets` (and any URL's userinfo) replaced by
+    /// `<redacted>` in the texts it copied from a server or a URL.
+    pub(crate) fn redacted(self, secrets: &[String]) -> Self {
+        let clean = |text: String| redact(&text, secrets);
+        let url = |url: String| redact(&redact_url(&url), secrets);
+        match self {
+            Error::Api { provider, status, message } => Error::Api { provider, status, message: clean(message) },
+            Error::Parse { provider, message } => Error::Parse { provider, message: clean(message) },
+            Error::Stream { provider, message } => Error::Stream { provider, message: clean(message) },
+            Error::Timeout { url: u } => Error::Timeout { url: url(u) },
+            Error::Deadline { url: u, limit } => Error::Deadline { url: url(u), limit },
+            Error::TooLarge { url: u, limit } => Error::TooLarge { url: url(u), limit },
+            Error::Redirect { url: u, status, location } => {
+                Error::Redirect { url: url(u), status, location: location.map(url) }
+            }
+            Error::Transport { url: u, message } => Error::Transport { url: url(u), message: clean(message) },
+            Error::RetriesExhausted { attempts, last } => {
+                Error::RetriesExhausted { attempts, last: Box::new(last.redacted(secrets)) }
+            }
+            Error::Custom(e) => {
+                let text = e.to_string();
+                let cleaned = clean(text.clone());
+                if cleaned == text { Error::Custom(e) } else { Error::Custom(cleaned.into()) }
+            }
+            other => other,
+        }
+    }
+
     /// The HTTP status of an [`Api`](Error::Api) error (also behind
     /// [`RetriesExhausted`](Error::RetriesExhausted)).
     pub fn status(&self) -> Option<u16> {
@@ -128,6 +184,19 @@ impl fmt::Display for Error {
             Error::Unsupported { provider, what } => write!(f, "{provider}: {what} is not supported"),
             Error::Timeout { url } => write!(f, "timed out calling {url}"),
             Error::Transport { url, message } => write!(f, "calling {url} failed: {message}"),
+            Error::Deadline { url, limit } => {
+                write!(f, "calling {url} took longer than the limit of {} s for a whole call", limit.as_secs_f64())
+            }
+            Error::TooLarge { url, limit } => {
+                write!(f, "the reply from {url} is larger than the limit of {limit} bytes")
+            }
+            Error::Redirect { url, status, location } => {
+                write!(f, "{url} answered HTTP {status}, a redirect")?;
+                if let Some(location) = location {
+                    write!(f, " to {location}")?;
+                }
+                f.write_str(": redirects are not followed (give the final address as the base URL)")
+            }
             Error::RetriesExhausted { attempts, last } => write!(f, "{last} (after {attempts} attempts)"),
             Error::UnknownProvider { id, known } => {
                 write!(f, "no provider `{id}`; known: {}", known.join(", "))

@@ -111,13 +111,69 @@ impl HttpRequest {
         self.headers.push((name.to_owned(), Header::Secret(value)));
         self
     }
+
+    /// The texts that must never be shown: each secret header's value (and, for
+    /// `Bearer`/`Basic` values, the token alone) and the URL's userinfo (`user:password`, and
+    /// each part on its own).
+    pub(crate) fn secrets(&self) -> Vec<String> {
+        let mut secrets = Vec::new();
+        for (_, value) in &self.headers {
+            if let Header::Secret(key) = value {
+                let key = key.expose();
+                secrets.push(key.to_owned());
+                if let Some((_, token)) = key.split_once(' ') {
+                    secrets.push(token.trim().to_owned());
+                }
+            }
+        }
+        if let Some(userinfo) = userinfo(&self.url) {
+            secrets.push(userinfo.to_owned());
+            secrets.extend(userinfo.split(':').map(str::to_owned));
+        }
+        // Very short pieces (an empty password, a one-letter user) would blank out ordinary
+        // text; longest first, so that a token inside a longer secret goes with it.
+        secrets.retain(|s| s.len() >= 4);
+        secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        secrets.dedup();
+        secrets
+    }
+}
+
+/// The `user:password` part of a URL's authority, if it has one.
+fn userinfo(url: &str) -> Option<&str> {
+    let rest = &url[url.find("://")? + 3..];
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    authority.rfind('@').map(|at| &authority[..at])
+}
+
+/// `url` with its userinfo (`https://user:password@host/…`) replaced by `<redacted>`, for
+/// messages and `Debug` output.
+pub(crate) fn redact_url(url: &str) -> String {
+    match userinfo(url) {
+        Some(info) => {
+            let start = url.find("://").map_or(0, |i| i + 3);
+            format!("{}<redacted>{}", &url[..start], &url[start + info.len()..])
+        }
+        None => url.to_owned(),
+    }
+}
+
+/// `text` with every one of `secrets` replaced by `<redacted>`.
+pub(crate) fn redact(text: &str, secrets: &[String]) -> String {
+    let mut text = text.to_owned();
+    for secret in secrets {
+        if text.contains(secret.as_str()) {
+            text = text.replace(secret.as_str(), "<redacted>");
+        }
+    }
+    text
 }
 
 impl fmt::Debug for HttpRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("HttpRequest")
             .field("method", &self.method)
-            .field("url", &self.url)
+            .field("url", &redact_url(&self.url))
             .field("headers", &self.headers)
             .field("body", &String::from_utf8_lossy(&self.body))
             .finish()

@@ -109,7 +109,7 @@ pub use stream::StreamParser;
 pub use tools::{Tool, ToolChoice};
 pub use transport::Transport;
 #[cfg(feature = "ureq")]
-pub use transport::UreqTransport;
+pub use transport::{DEFAULT_DEADLINE, DEFAULT_MAX_BODY, UreqTransport};
 
 /// Registers a [`Provider`] in the [global registry](ProviderRegistry::global) of any binary
 /// that links the calling crate.

@@ -2,10 +2,12 @@
 
 use serde_json::Value;
 
+use crate::sse::line_breaks;
 use crate::{Error, Result};
 
 /// Splits an NDJSON body (one JSON value per line; blank lines skipped) into values, whatever
-/// the chunks it arrives in (a chunk may end mid-line or inside a UTF-8 character).
+/// the chunks it arrives in (a chunk may end mid-line or inside a UTF-8 character). A feed
+/// scans only the bytes it adds, so the cost is linear in the body's length.
 ///
 /// ```
 /// use memor_providers::NdjsonDecoder;
@@ -20,28 +22,35 @@ use crate::{Error, Result};
 pub struct NdjsonDecoder {
     provider: String,
     buffer: Vec<u8>,
+    /// How much of `buffer` is known to hold no line break.
+    scanned: usize,
 }
 
 impl NdjsonDecoder {
     /// A decoder whose parse errors name `provider`.
     pub fn new(provider: &str) -> Self {
-        NdjsonDecoder { provider: provider.to_owned(), buffer: Vec::new() }
+        NdjsonDecoder { provider: provider.to_owned(), buffer: Vec::new(), scanned: 0 }
     }
 
     /// The values completed by these bytes; a line that is not JSON is a parse error.
     pub fn feed(&mut self, bytes: &[u8]) -> Result<Vec<Value>> {
         self.buffer.extend_from_slice(bytes);
         let mut values = Vec::new();
-        while let Some(end) = self.buffer.iter().position(|b| *b == b'\n') {
-            let line: Vec<u8> = self.buffer.drain(..=end).collect();
-            values.extend(self.value(&line)?);
+        let mut start = 0;
+        let scanned = self.scanned;
+        for end in line_breaks(&self.buffer[scanned..]).map(|at| at + scanned) {
+            values.extend(self.value(&self.buffer[start..end])?);
+            start = end + 1;
         }
+        self.buffer.drain(..start);
+        self.scanned = self.buffer.len();
         Ok(values)
     }
 
     /// The end of the body: the last value when no line break followed it.
     pub fn finish(&mut self) -> Result<Option<Value>> {
         let rest = std::mem::take(&mut self.buffer);
+        self.scanned = 0;
         self.value(&rest)
     }
 

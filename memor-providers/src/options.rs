@@ -3,8 +3,8 @@
 use crate::{ApiKey, Tool, ToolChoice};
 
 /// What to ask for in one call: the model, sampling settings, and optionally where and with
-/// which key. `Debug` output never shows the key.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// which key. `Debug` output never shows the key, nor the base URL's userinfo.
+#[derive(Clone, Default, PartialEq)]
 pub struct ChatOptions {
     /// The model name, as the provider spells it.
     pub model: String,
@@ -95,5 +95,22 @@ impl ChatOptions {
     pub fn tool_choice(mut self, choice: ToolChoice) -> Self {
         self.tool_choice = Some(choice);
         self
+    }
+}
+
+impl std::fmt::Debug for ChatOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ChatOptions")
+            .field("model", &self.model)
+            .field("temperature", &self.temperature)
+            .field("top_p", &self.top_p)
+            .field("top_k", &self.top_k)
+            .field("max_tokens", &self.max_tokens)
+            .field("candidates", &self.candidates)
+            .field("base_url", &self.base_url.as_deref().map(crate::http::redact_url))
+            .field("api_key", &self.api_key)
+            .field("tools", &self.tools)
+            .field("tool_choice", &self.tool_choice)
+            .finish()
     }
 }

@@ -20,6 +20,9 @@ pub struct SseEvent {
 /// at a blank line; `:` lines are comments; `id:` and `retry:` are ignored. Invalid UTF-8 is
 /// replaced by U+FFFD.
 ///
+/// Each byte is looked at once: a feed scans only the bytes it adds for line breaks, so a body
+/// without any (or a flood of short lines) costs time in proportion to its length.
+///
 /// ```
 /// use memor_providers::SseDecoder;
 ///
@@ -32,6 +35,8 @@ pub struct SseEvent {
 #[derive(Debug, Default)]
 pub struct SseDecoder {
     buffer: Vec<u8>,
+    /// How much of `buffer` is known to hold no line break.
+    scanned: usize,
     event: Option<String>,
     data: Option<String>,
 }
@@ -46,20 +51,26 @@ impl SseDecoder {
     pub fn feed(&mut self, bytes: &[u8]) -> Vec<SseEvent> {
         self.buffer.extend_from_slice(bytes);
         let mut events = Vec::new();
-        while let Some(end) = self.buffer.iter().position(|b| *b == b'\n') {
-            let line: Vec<u8> = self.buffer.drain(..=end).collect();
-            let line = String::from_utf8_lossy(&line);
-            let line = line.trim_end_matches('\n').trim_end_matches('\r');
-            if let Some(event) = self.line(line) {
+        let buffer = std::mem::take(&mut self.buffer);
+        let mut start = 0;
+        let scanned = self.scanned;
+        for end in line_breaks(&buffer[scanned..]).map(|at| at + scanned) {
+            let line = String::from_utf8_lossy(&buffer[start..end]);
+            if let Some(event) = self.line(line.trim_end_matches('\r')) {
                 events.push(event);
             }
+            start = end + 1;
         }
+        self.buffer = buffer;
+        self.buffer.drain(..start);
+        self.scanned = self.buffer.len();
         events
     }
 
     /// The end of the body: the last event when it was not followed by a blank line.
     pub fn finish(&mut self) -> Vec<SseEvent> {
         let rest = std::mem::take(&mut self.buffer);
+        self.scanned = 0;
         let mut events = Vec::new();
         let rest = String::from_utf8_lossy(&rest);
         let rest = rest.trim_end_matches('\r');
@@ -93,6 +104,11 @@ impl SseDecoder {
         }
         None
     }
+}
+
+/// The positions of the line breaks in `bytes`.
+pub(crate) fn line_breaks(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').map(|(at, _)| at)
 }
 
 /// What a provider does with each event of its stream.

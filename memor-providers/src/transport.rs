@@ -5,6 +5,10 @@ use crate::{HttpRequest, HttpResponse, Result};
 /// Sends an [`HttpRequest`] and returns the [`HttpResponse`] whatever its status: error
 /// statuses are the provider's to read. Implement it to bring your own HTTP client.
 ///
+/// A transport should not follow redirects (return the 3xx reply: [`Client`](crate::Client)
+/// reports it as [`Error::Redirect`](crate::Error::Redirect)) and should bound a body's size
+/// and a call's total time, as `UreqTransport` does; the limits are the transport's.
+///
 /// ```
 /// use memor_providers::{HttpRequest, HttpResponse, Result, Transport};
 ///
@@ -45,27 +49,47 @@ pub trait Transport: Send + Sync + 'static {
 }
 
 #[cfg(feature = "ureq")]
-pub use self::ureq_transport::UreqTransport;
+pub use self::ureq_transport::{DEFAULT_DEADLINE, DEFAULT_MAX_BODY, UreqTransport};
 
 #[cfg(feature = "ureq")]
 mod ureq_transport {
     use std::io::Read;
     use std::time::Duration;
 
+    use crate::http::redact_url;
     use crate::{Error, HttpRequest, HttpResponse, Result, Transport};
 
-    /// A blocking HTTP client on `ureq`, with connect and read timeouts; 4xx and 5xx replies
-    /// are returned, not turned into errors. HTTPS needs the `rustls` feature (on by default).
-    /// When streaming, the read timeout bounds the wait for the reply's head and then each
-    /// wait between two chunks of the body, not the whole body.
+    /// A blocking HTTP client on `ureq`, with connect and read timeouts, an overall deadline
+    /// and a size limit; 4xx and 5xx replies are returned, not turned into errors. HTTPS needs
+    /// the `rustls` feature (on by default).
+    ///
+    /// - The read timeout bounds the wait for the reply's head and then, for a whole body,
+    ///   reading it; when streaming, each wait between two chunks of the body.
+    /// - The deadline bounds the whole call, from connecting to the body's last byte, so a
+    ///   server that sends one byte every few seconds cannot hold a call forever
+    ///   ([`Error::Deadline`]).
+    /// - The size limit bounds a body, streamed or not ([`Error::TooLarge`]).
+    /// - Redirects are not followed: a 3xx reply is returned as it is (and
+    ///   [`Client`](crate::Client) reports it as [`Error::Redirect`]), so a request's
+    ///   credentials and body never go to another address.
     #[derive(Debug)]
     pub struct UreqTransport {
         agent: ureq::Agent,
+        connect: Duration,
         read: Duration,
+        deadline: Duration,
+        max_body: u64,
     }
 
+    /// The default deadline of a whole call: 10 minutes.
+    pub const DEFAULT_DEADLINE: Duration = Duration::from_secs(600);
+
+    /// The default size limit of a reply body: 64 MiB.
+    pub const DEFAULT_MAX_BODY: u64 = 64 * 1024 * 1024;
+
     impl Default for UreqTransport {
-        /// Connect timeout 10 s, read timeout 120 s (model replies can be slow).
+        /// Connect timeout 10 s, read timeout 120 s (model replies can be slow), deadline
+        /// [`DEFAULT_DEADLINE`], size limit [`DEFAULT_MAX_BODY`].
         fn default() -> Self {
             Self::new(Duration::from_secs(10), Duration::from_secs(120))
         }
@@ -73,23 +97,77 @@ mod ureq_transport {
 
     impl UreqTransport {
         /// A client with these timeouts: `connect` for the connection, `read` for the reply's
-        /// head and, separately, for its body.
+        /// head and, separately, for its body; the default deadline and size limit.
         pub fn new(connect: Duration, read: Duration) -> Self {
-            let config = ureq::Agent::config_builder()
-                .http_status_as_error(false)
-                .timeout_connect(Some(connect))
-                .timeout_recv_response(Some(read))
-                .timeout_recv_body(Some(read))
-                .build();
-            UreqTransport { agent: config.into(), read }
+            UreqTransport {
+                agent: agent(connect, read, DEFAULT_DEADLINE),
+                connect,
+                read,
+                deadline: DEFAULT_DEADLINE,
+                max_body: DEFAULT_MAX_BODY,
+            }
         }
+
+        /// Sets the deadline of a whole call (connecting, sending, and reading the reply to
+        /// its last byte).
+        #[must_use]
+        pub fn deadline(mut self, deadline: Duration) -> Self {
+            self.deadline = deadline;
+            self.agent = agent(self.connect, self.read, deadline);
+            self
+        }
+
+        /// Sets the size limit of a reply body, in bytes.
+        #[must_use]
+        pub fn max_body(mut self, bytes: u64) -> Self {
+            self.max_body = bytes;
+            self
+        }
+
+        fn convert(&self, error: ureq::Error, url: &str) -> Error {
+            match error {
+                ureq::Error::Timeout(ureq::Timeout::Global) => {
+                    Error::Deadline { url: url.to_owned(), limit: self.deadline }
+                }
+                ureq::Error::BodyExceedsLimit(_) => Error::TooLarge { url: url.to_owned(), limit: self.max_body },
+                other => convert(other, url),
+            }
+        }
+
+        fn convert_io(&self, error: std::io::Error, url: &str) -> Error {
+            match error.get_ref().and_then(|inner| inner.downcast_ref::<ureq::Error>()) {
+                Some(ureq::Error::Timeout(ureq::Timeout::Global)) => {
+                    Error::Deadline { url: url.to_owned(), limit: self.deadline }
+                }
+                Some(ureq::Error::BodyExceedsLimit(_)) => Error::TooLarge { url: url.to_owned(), limit: self.max_body },
+                _ => convert_io(error, url),
+            }
+        }
+    }
+
+    fn agent(connect: Duration, read: Duration, deadline: Duration) -> ureq::Agent {
+        ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .timeout_connect(Some(connect))
+            .timeout_recv_response(Some(read))
+            .timeout_recv_body(Some(read))
+            .timeout_global(Some(deadline))
+            .build()
+            .into()
     }
 
     impl Transport for UreqTransport {
         fn send(&self, request: &HttpRequest) -> Result<HttpResponse> {
-            let mut response = self.agent.run(http_request(request)?).map_err(|e| convert(e, &request.url))?;
+            let url = redact_url(&request.url);
+            let mut response = self.agent.run(http_request(request)?).map_err(|e| self.convert(e, &url))?;
             let (status, headers) = head(&response);
-            let body = response.body_mut().read_to_vec().map_err(|e| convert(e, &request.url))?;
+            let body = response
+                .body_mut()
+                .with_config()
+                .limit(self.max_body)
+                .read_to_vec()
+                .map_err(|e| self.convert(e, &url))?;
             Ok(HttpResponse { status, headers, body })
         }
 
@@ -104,20 +182,22 @@ mod ureq_transport {
                 .timeout_recv_body(None)
                 .timeout_per_read(Some(self.read))
                 .build();
-            let mut response = self.agent.run(http_request).map_err(|e| convert(e, &request.url))?;
+            let url = redact_url(&request.url);
+            let mut response = self.agent.run(http_request).map_err(|e| self.convert(e, &url))?;
             let (status, headers) = head(&response);
+            let body = response.body_mut().with_config().limit(self.max_body);
             if !(200..300).contains(&status) {
-                let body = response.body_mut().read_to_vec().map_err(|e| convert(e, &request.url))?;
+                let body = body.read_to_vec().map_err(|e| self.convert(e, &url))?;
                 return Ok(HttpResponse { status, headers, body });
             }
-            let mut reader = response.body_mut().as_reader();
+            let mut reader = body.reader();
             let mut buffer = vec![0; 8192];
             loop {
                 match reader.read(&mut buffer) {
                     Ok(0) => return Ok(HttpResponse { status, headers, body: Vec::new() }),
                     Ok(n) => on_chunk(&buffer[..n])?,
                     Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                    Err(e) => return Err(convert_io(e, &request.url)),
+                    Err(e) => return Err(self.convert_io(e, &url)),
                 }
             }
         }
@@ -131,7 +211,7 @@ mod ureq_transport {
         // The http crate's error names the header or URI part at fault, never a value.
         builder
             .body(request.body.clone())
-            .map_err(|e| Error::Transport { url: request.url.clone(), message: e.to_string() })
+            .map_err(|e| Error::Transport { url: redact_url(&request.url), message: e.to_string() })
     }
 
     fn head(response: &ureq::http::Response<ureq::Body>) -> (u16, Vec<(String, String)>) {

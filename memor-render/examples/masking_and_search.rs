@@ -21,7 +21,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let plain = session.search("capital", SearchOptions::default())?;
     println!("'capital' in messages {:?}", plain.indices);
-    let regex = session.search(r"^[A-Z][a-z]+\.$", SearchOptions { regex: true, case_sensitive: true })?;
+    let regex = session
+        .search(r"^[A-Z][a-z]+\.$", SearchOptions { regex: true, case_sensitive: true, ..Default::default() })?;
     println!("one-word answers: {:?}", regex.indices);
     session.unmask_message(0)?;
     println!("after unmasking message 0: {:?}", session.masks());

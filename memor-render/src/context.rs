@@ -68,10 +68,7 @@ impl Context {
         };
         if template.engine() != memor_core::MEMOR_ENGINE {
             let engine = EngineRegistry::global().get(template.engine()).map_err(|e| Error::render(e.to_string()))?;
-            return engine
-                .render(content, &template_arguments(prompt))
-                .map(Cow::Owned)
-                .map_err(|e| Error::render(e.to_string()));
+            return engine.render(content, &template_arguments(prompt)).map(Cow::Owned).map_err(Error::engine);
         }
         if let Some(steps) = self.plan(content) {
             if let Some(text) = follow(steps, prompt) {
@@ -80,7 +77,7 @@ impl Context {
         }
         memor_templates::format(content, &template_arguments(prompt))
             .map(Cow::Owned)
-            .map_err(|e| Error::render(e.to_string()))
+            .map_err(|e| Error::engine(e.into()))
     }
 
     /// The plan of a template's content, made once per call.
@@ -166,6 +163,10 @@ fn follow<'p>(steps: &[Step], prompt: &'p Prompt) -> Option<Cow<'p, str>> {
     let mut out = String::new();
     for step in steps {
         out.push_str(&piece(step)?);
+        if out.len() > memor_templates::RENDER_BASE_LIMIT {
+            // Long texts are the exact path's to judge (it knows the render limit).
+            return None;
+        }
     }
     Some(Cow::Owned(out))
 }

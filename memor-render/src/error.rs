@@ -17,6 +17,14 @@ pub enum Error {
         /// The warnings memor emitted before it failed (a size warning comes first).
         warnings: Vec<crate::Warning>,
     },
+    /// A render stopped at one of the template engines' limits (Tera's steps, time, value and
+    /// output sizes, `range`; the length of memor's engine's text): a template that would
+    /// hang the process or exhaust its memory. Unlike [`Render`](Self::Render), a search
+    /// stops at it rather than skipping the message.
+    Limit {
+        /// The engine's message, naming the limit.
+        detail: String,
+    },
     /// No renderer is registered under this id (memor's `Invalid render format.` message).
     UnknownFormat {
         /// The id asked for.
@@ -36,6 +44,14 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// A search stopped before its end: the regex needs more backtracking than the search's
+    /// budget, or the search ran past its timeout.
+    SearchStopped {
+        /// The pattern as the user gave it (not its translation for the regex engine).
+        pattern: String,
+        /// Why it stopped.
+        reason: String,
+    },
     /// memor's `Invalid XML tree structure.` (see [`crate::xml`]).
     Xml(crate::xml::XmlError),
     /// A table row that is not a message.
@@ -54,6 +70,18 @@ pub enum Error {
 impl Error {
     pub(crate) fn render(detail: impl Into<String>) -> Self {
         Error::Render { detail: detail.into(), warnings: Vec::new() }
+    }
+
+    /// A template engine's error: [`Limit`](Self::Limit) for its limits, else
+    /// [`Render`](Self::Render).
+    pub(crate) fn engine(error: memor_templates::EngineError) -> Self {
+        use memor_templates::{EngineError, FormatError};
+        match error {
+            EngineError::Limit { .. } | EngineError::Format(FormatError::TooLong { .. }) => {
+                Error::Limit { detail: error.to_string() }
+            }
+            other => Error::render(other.to_string()),
+        }
     }
 
     /// The warnings emitted before a render failed.
@@ -92,6 +120,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Render { .. } => f.write_str("Prompt template and properties are incompatible."),
+            Error::Limit { detail } => f.write_str(detail),
             Error::UnknownFormat { .. } => {
                 f.write_str("Invalid render format. It must be an instance of RenderFormat enum.")
             }
@@ -101,6 +130,7 @@ impl fmt::Display for Error {
             Error::Regex { pattern, message } => {
                 write!(f, "invalid regular expression `{pattern}`: {message}")
             }
+            Error::SearchStopped { pattern, reason } => write!(f, "search stopped: {reason} (pattern `{pattern}`)"),
             Error::Table { row, message } => write!(f, "row {row}: {message}"),
             Error::Xml(e) => e.fmt(f),
             Error::Core(e) => e.fmt(f),

@@ -39,7 +39,7 @@ pub use ext::{RenderExt, SessionRenderExt, XmlUpdateExt};
 pub use message_ref::MessageRef;
 pub use registry::{Rendered, RenderedJson, RendererRegistry};
 pub use renderer::{Renderer, enabled, write_json_str};
-pub use search::{Found, SearchOptions, search};
+pub use search::{Found, SEARCH_BACKTRACK_BUDGET, SearchOptions, search};
 pub use warning::{Category, Warning};
 
 /// The extension traits, for `use memor_render::prelude::*`.

@@ -34,6 +34,15 @@ pub enum EngineError {
         /// What failed, in the engine's words (its whole error chain).
         message: String,
     },
+    /// A render stopped at one of the engine's limits (steps, time, the size of a value or of
+    /// the output, a `range`), or memor's engine built a text longer than
+    /// [`render_limit`](crate::render_limit).
+    Limit {
+        /// The id of the engine that stopped (`tera`, `memor`).
+        engine: String,
+        /// The limit, in words.
+        message: String,
+    },
     /// A third-party engine's own error.
     Custom(Box<dyn std::error::Error + Send + Sync>),
 }
@@ -66,6 +75,7 @@ impl fmt::Display for EngineError {
                 (Some(line), None) => write!(f, "{engine} template, line {line}: {message}"),
                 _ => write!(f, "{engine} template: {message}"),
             },
+            Self::Limit { engine, message } => write!(f, "{engine} template: render stopped at a limit: {message}"),
             Self::Custom(error) => error.fmt(f),
         }
     }

@@ -77,6 +77,12 @@ pub enum FormatError {
         /// The format spec, after nested fields were substituted.
         spec: String,
     },
+    /// The text would be longer than [`render_limit`](crate::render_limit) (many wide fields,
+    /// or a long value repeated): Python would build it; this port stops.
+    TooLong {
+        /// The limit, in bytes.
+        limit: usize,
+    },
     /// A field inside a format spec itself has a nested field (Python allows one level).
     Recursion {
         /// Byte offset of the `:` starting the spec that holds the third level.
@@ -109,6 +115,7 @@ impl fmt::Display for FormatError {
                 "field {{{field}}} at byte {offset}: format spec {spec:?}: width or precision above {} is not supported",
                 crate::MAX_WIDTH
             ),
+            Self::TooLong { limit } => write!(f, "the text is longer than the render limit of {limit} bytes"),
             Self::Recursion { offset } => write!(
                 f,
                 "invalid format string at byte {offset}: max string recursion exceeded (format specs nest one level only)"

@@ -26,7 +26,8 @@
 //!
 //! What is supported is what Python does, except for these deliberate refusals (each is a
 //! [`FormatError`]): `.attribute` access (Python's result is interpreter-internal text),
-//! widths and float precisions above [`MAX_WIDTH`], and `{n:c}` of a surrogate code point.
+//! widths and float precisions above [`MAX_WIDTH`], texts longer than [`render_limit`] (a
+//! template of many wide fields), and `{n:c}` of a surrogate code point.
 
 #[doc(hidden)]
 pub mod __private;
@@ -49,6 +50,8 @@ mod spec;
 mod tera_check;
 #[cfg(feature = "tera")]
 mod tera_engine;
+#[cfg(feature = "tera")]
+pub mod tera_limits;
 
 use serde_json::{Map, Value};
 
@@ -68,6 +71,17 @@ use spec::SpecError;
 /// The largest width or float precision a format spec may ask for. Python would build strings
 /// of any size; this port refuses larger ones with [`FormatError::TooWide`].
 pub const MAX_WIDTH: usize = 100_000;
+
+/// The fixed part of [`render_limit`]: 4 MiB.
+pub const RENDER_BASE_LIMIT: usize = 4 << 20;
+
+/// The most bytes one render may produce (and, in Tera, the largest value it may compute):
+/// [`RENDER_BASE_LIMIT`] plus four times the size of the arguments (their JSON text), so a
+/// template can repeat its prompt a few times but not build gigabytes from a short file.
+pub fn render_limit(args: &Map<String, Value>) -> usize {
+    let size = memor_core::json::byte_len(args).unwrap_or(usize::MAX / 8);
+    RENDER_BASE_LIMIT.saturating_add(size.saturating_mul(4))
+}
 
 /// How deep format specs may nest fields: `{a:{w}}` is allowed, `{a:{w:{x}}}` is not.
 const MAX_DEPTH: u32 = 2;
@@ -101,10 +115,18 @@ fn build_string(text: &str, base: usize, args: &Map<String, Value>, depth: u32) 
     }
     let mut out = String::with_capacity(text.len());
     let mut scan = Markup::new(text, base);
+    let mut limit = RENDER_BASE_LIMIT;
     while let Some(piece) = scan.next_piece()? {
         out.push_str(piece.literal);
         if let Some(field) = piece.field {
             out.push_str(&render_field(&field, args, depth)?);
+        }
+        if out.len() > limit {
+            // Sized only when needed: most renders stay far below the fixed part.
+            limit = render_limit(args);
+            if out.len() > limit {
+                return Err(FormatError::TooLong { limit });
+            }
         }
     }
     Ok(out)

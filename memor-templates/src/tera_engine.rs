@@ -23,6 +23,7 @@ use serde_json::{Map, Value};
 use tera::{Context, Tera};
 
 use crate::tera_check::{self, Refusal};
+use crate::tera_limits::{self, Budget, Output};
 use crate::{EngineError, TemplateEngine};
 
 /// The engine's id.
@@ -51,9 +52,13 @@ const REFUSED_FUNCTIONS: [&str; 3] = ["get_env", "now", "get_random"];
 /// brackets or more than 32 operators in one tag, more than 16 levels of `if`, `for`,
 /// `filter` or `block` sections.
 ///
-/// A render's time and memory are not limited: Tera 1 has no step budget, and loops (nested
-/// ones, or over a large `range`) can make a render arbitrarily slow or large. Render
-/// templates from untrusted sources in a process with time and memory limits.
+/// A render is bounded, so that a template from a file someone sent cannot hang or exhaust
+/// the process: at most [`MAX_STEPS`](crate::tera_limits::MAX_STEPS) steps (loop iterations
+/// and computed values) and [`MAX_TIME`](crate::tera_limits::MAX_TIME); every value it
+/// computes and its output at most [`render_limit`](crate::render_limit) bytes; a `range` of
+/// at most [`MAX_RANGE`](crate::tera_limits::MAX_RANGE) numbers (refused before it is built);
+/// array literals of at most [`MAX_ARRAY_LITERAL`](crate::tera_limits::MAX_ARRAY_LITERAL)
+/// items. A render that reaches one is an [`EngineError::Limit`] naming it.
 ///
 /// Every refusal, parse error and render error is an [`EngineError::Template`] naming the
 /// line and column where Tera or the check gives one.
@@ -84,9 +89,29 @@ impl TemplateEngine for TeraEngine {
         for name in REFUSED_FUNCTIONS {
             tera.register_function(name, refuse(name));
         }
+        let budget = Budget::new(crate::render_limit(args));
+        tera_limits::register(&mut tera, &budget);
         tera.add_raw_template(NAME, content).map_err(tera_error)?;
+        let limited = |message| EngineError::Limit { engine: ID.to_owned(), message };
+        if let Some(template) = tera.templates.get_mut(NAME) {
+            tera_limits::instrument(&mut template.ast).map_err(limited)?;
+            for definitions in template.blocks_definitions.values_mut() {
+                for (_, block) in definitions {
+                    tera_limits::instrument(&mut block.body).map_err(limited)?;
+                }
+            }
+            for block in template.blocks.values_mut() {
+                tera_limits::instrument(&mut block.body).map_err(limited)?;
+            }
+        }
         let context = Context::from_value(Value::Object(args.clone())).map_err(tera_error)?;
-        tera.render(NAME, &context).map_err(tera_error)
+        let mut output = Output::new(&budget);
+        let rendered = tera.render_to(NAME, &context, &mut output);
+        if let Some(limit) = budget.hit() {
+            return Err(limited(limit));
+        }
+        rendered.map_err(tera_error)?;
+        String::from_utf8(output.text).map_err(|e| limited(format!("the output is not UTF-8: {e}")))
     }
 }
 

@@ -195,6 +195,10 @@ fn message_id(raw: Option<&Raw<'_>>) -> Result<String> {
 fn warnings(raw: Option<&Raw<'_>>) -> Result<Map<String, Value>> {
     let map = match raw {
         None => return Ok(Map::new()),
+        // memor's check looks at the keys only: make it before converting any value.
+        Some(Raw::Object(pairs)) if pairs.iter().any(|(k, _)| !matches!(k.as_ref(), "size" | "tokens")) => {
+            return Err(Error::WarningsStructure);
+        }
         Some(Raw::Object(pairs)) => object(pairs).map_err(|e| e.into_error("warnings"))?,
         Some(_) => return Err(Error::WarningsStructure),
     };
@@ -520,6 +524,15 @@ fn session_rest(o: &Obj<'_, '_>, messages: Vec<Message>) -> Result<Session> {
 
 /// The `"type"` of a JSON object text: `Some(None)` when it has none, `None` when the text is
 /// not an object or its type is not a string.
+/// The error for a text whose kind cannot be told: an object too wide to read, or
+/// [`Error::UnknownType`].
+pub(crate) fn unknown_kind(text: &str) -> Error {
+    match read::parse(text).err().and_then(|e| e.too_wide()) {
+        Some((line, column)) => Error::TooWide { line, column },
+        None => Error::UnknownType,
+    }
+}
+
 pub(crate) fn type_field(text: &str) -> Option<Option<String>> {
     match read::parse(text).ok()? {
         Raw::Object(pairs) => match Raw::get(&pairs, "type") {

@@ -8,5 +8,6 @@ mod ser;
 mod write;
 
 pub use load::__streaming_agrees;
+pub use read::MAX_OBJECT_KEYS;
 pub use ser::WithoutTemplate;
 pub use write::{Error, byte_len, push_json_str, to_string, to_vec};

@@ -14,6 +14,14 @@ use super::scan;
 /// Nesting deeper than this is rejected, as Python's recursion limit rejects it.
 const MAX_DEPTH: usize = 1000;
 
+/// An object with more keys than this is rejected as soon as the next key is read, so a file
+/// cannot make the loader build a huge map (memor's own objects have a dozen keys; Python has
+/// no limit). Arrays have none: a session's messages are an array.
+pub const MAX_OBJECT_KEYS: usize = 100_000;
+
+/// The message of the error for an object with more than [`MAX_OBJECT_KEYS`] keys.
+const TOO_WIDE: &str = "an object has more keys than the limit of 100000 (memor_core::json::MAX_OBJECT_KEYS)";
+
 /// A parsed JSON value, close to the input text.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Raw<'a> {
@@ -104,6 +112,13 @@ pub(crate) struct SyntaxError {
     msg: &'static str,
     line: usize,
     column: usize,
+}
+
+impl SyntaxError {
+    /// The line and column of an object with too many keys, if that is the error.
+    pub(crate) fn too_wide(&self) -> Option<(usize, usize)> {
+        (self.msg == TOO_WIDE).then_some((self.line, self.column))
+    }
 }
 
 impl fmt::Display for SyntaxError {
@@ -491,6 +506,10 @@ impl<'a> Parser<'a> {
             if self.peek() != Some(b'"') {
                 return Err(self.error("Expecting property name enclosed in double quotes"));
             }
+            if self.pairs.len() - mark == MAX_OBJECT_KEYS {
+                self.pairs.truncate(mark);
+                return Err(self.error(TOO_WIDE));
+            }
             let key = self.string()?;
             self.skip_ws();
             if self.peek() != Some(b':') {
@@ -552,6 +571,24 @@ mod tests {
         assert!(parse(&"[".repeat(MAX_DEPTH + 1)).is_err());
         let deep = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
         assert!(parse(&deep).is_ok());
+    }
+
+    #[test]
+    fn objects_wider_than_the_limit_are_refused_at_the_first_key_past_it() {
+        let object =
+            |n: usize| format!("{{{}}}", (0..n).map(|i| format!("\"k{i}\":{i}")).collect::<Vec<_>>().join(","));
+        match parse(&object(MAX_OBJECT_KEYS)) {
+            Ok(Raw::Object(pairs)) => assert_eq!(pairs.len(), MAX_OBJECT_KEYS),
+            other => panic!("{other:?}"),
+        }
+        let text = object(MAX_OBJECT_KEYS + 1);
+        let error = parse(&text).unwrap_err();
+        let last = text.rfind(",\"k").unwrap();
+        assert_eq!(error.too_wide(), Some((1, last + 1 + 1)), "{error}");
+        assert!(error.to_string().contains("more keys than the limit of 100000"), "{error}");
+        // Arrays have no such limit (a session's messages are one).
+        let array = format!("[{}]", vec!["0"; MAX_OBJECT_KEYS + 1].join(","));
+        assert!(parse(&array).is_ok());
     }
 
     #[test]

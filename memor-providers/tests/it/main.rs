@@ -6,6 +6,7 @@ mod anthropic;
 #[cfg(feature = "async")]
 mod async_client;
 mod gemini;
+mod hardening;
 mod mistral;
 mod ollama;
 mod openai;

@@ -19,6 +19,9 @@ pub enum Reply {
     /// A 200 reply with this content type whose body is sent in these chunks (chunked
     /// transfer encoding), `pause` apart; after the last, waits `stall` before ending the body.
     Stream { content_type: &'static str, chunks: Vec<Vec<u8>>, pause: Duration, stall: Duration },
+    /// A 200 reply with this content type whose body repeats `chunk` until the client hangs
+    /// up (or 4 GiB were sent, so that a client that never stops does not run forever).
+    Endless { content_type: &'static str, chunk: Vec<u8> },
 }
 
 /// A 200 reply with a JSON body.
@@ -91,6 +94,19 @@ pub fn serve(replies: Vec<Reply>) -> (String, Receiver<Recorded>) {
                     thread::sleep(stall);
                     let _ = stream.write_all(b"0\r\n\r\n");
                     let _ = stream.flush();
+                }
+                Reply::Endless { content_type, chunk } => {
+                    let head = format!(
+                        "HTTP/1.1 200 OK\r\ncontent-type: {content_type}\r\ntransfer-encoding: chunked\r\nconnection: close\r\n\r\n"
+                    );
+                    let _ = stream.write_all(head.as_bytes());
+                    let mut framed = format!("{:x}\r\n", chunk.len()).into_bytes();
+                    framed.extend_from_slice(&chunk);
+                    framed.extend_from_slice(b"\r\n");
+                    let mut sent = 0;
+                    while sent < 4 << 30 && stream.write_all(&framed).is_ok() {
+                        sent += framed.len();
+                    }
                 }
             }
         }

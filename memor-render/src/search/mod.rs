@@ -3,9 +3,22 @@
 mod fold;
 mod python_regex;
 
+use std::time::{Duration, Instant};
+
 use memor_core::Session;
 
 use crate::{Context, Error, MessageRef, Result, Warning};
+
+/// The backtracking a regex search may spend across all messages, in the regex engine's
+/// steps: a pattern that needs more (nested quantifiers, back-references) stops the search
+/// with [`Error::SearchStopped`] instead of running for minutes.
+pub const SEARCH_BACKTRACK_BUDGET: u64 = 10_000_000;
+
+/// The backtracking one message may take (`fancy-regex`'s default limit per match).
+const PER_MESSAGE: u64 = 1_000_000;
+
+/// The first limit each message is tried with; cheaper messages are not counted.
+const FIRST_TRY: u64 = 1_000;
 
 /// How to match.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -14,6 +27,9 @@ pub struct SearchOptions {
     pub regex: bool,
     /// Match case exactly (else: Python's Unicode case-insensitive matching).
     pub case_sensitive: bool,
+    /// Stop with [`Error::SearchStopped`] once the search has run this long (checked between
+    /// messages; no limit when `None`).
+    pub timeout: Option<Duration>,
 }
 
 /// What a search finds.
@@ -30,11 +46,10 @@ enum Matcher {
     /// Exact text.
     Plain(memchr::memmem::Finder<'static>),
     /// Python's case-insensitive equality: the folded needle, found in the folded text.
-    Folded {
-        finder: memchr::memmem::Finder<'static>,
-        buffer: Vec<u8>,
-    },
-    Regex(fancy_regex::Regex),
+    Folded { finder: memchr::memmem::Finder<'static>, buffer: Vec<u8> },
+    /// The pattern compiled with growing backtracking limits (each ten times the one before,
+    /// up to [`PER_MESSAGE`]), and what the search has spent of [`SEARCH_BACKTRACK_BUDGET`].
+    Regex { tries: Vec<(u64, fancy_regex::Regex)>, spent: u64 },
 }
 
 impl Matcher {
@@ -49,12 +64,21 @@ impl Matcher {
         }
         let pattern = python_regex::translate(query, !options.case_sensitive)
             .map_err(|message| Error::Regex { pattern: query.to_owned(), message })?;
-        fancy_regex::Regex::new(&pattern)
-            .map(Matcher::Regex)
-            .map_err(|e| Error::Regex { pattern: query.to_owned(), message: e.to_string() })
+        let mut tries = Vec::new();
+        let mut limit = FIRST_TRY;
+        while limit <= PER_MESSAGE {
+            let regex = fancy_regex::RegexBuilder::new(&pattern)
+                .backtrack_limit(limit as usize)
+                .build()
+                .map_err(|e| Error::Regex { pattern: query.to_owned(), message: e.to_string() })?;
+            tries.push((limit, regex));
+            limit *= 10;
+        }
+        Ok(Matcher::Regex { tries, spent: 0 })
     }
 
-    fn is_match(&mut self, text: &str) -> Result<bool> {
+    /// Whether `text` matches; `query` (the user's pattern) names it in errors.
+    fn is_match(&mut self, text: &str, query: &str) -> Result<bool> {
         match self {
             Matcher::Plain(finder) => Ok(finder.find(text.as_bytes()).is_some()),
             Matcher::Folded { finder, buffer } => {
@@ -71,20 +95,48 @@ impl Matcher {
                 }
                 Ok(finder.find(buffer).is_some())
             }
-            Matcher::Regex(re) => {
-                re.is_match(text).map_err(|e| Error::Regex { pattern: re.as_str().to_owned(), message: e.to_string() })
+            Matcher::Regex { tries, spent } => {
+                // Each try repeats the last one's work with ten times its limit, so what a
+                // message is charged (the limit it needed) is at most ten times what it used.
+                for (i, (limit, regex)) in tries.iter().enumerate() {
+                    if i > 0 {
+                        *spent += limit;
+                        if *spent > SEARCH_BACKTRACK_BUDGET {
+                            return Err(Error::SearchStopped {
+                                pattern: query.to_owned(),
+                                reason: BACKTRACKING.to_owned(),
+                            });
+                        }
+                    }
+                    match regex.is_match(text) {
+                        Ok(found) => return Ok(found),
+                        Err(fancy_regex::Error::RuntimeError(fancy_regex::RuntimeError::BacktrackLimitExceeded)) => {}
+                        Err(e) => return Err(Error::Regex { pattern: query.to_owned(), message: e.to_string() }),
+                    }
+                }
+                Err(Error::SearchStopped { pattern: query.to_owned(), reason: BACKTRACKING.to_owned() })
             }
         }
     }
 }
 
+/// What [`Error::SearchStopped`] says when the backtracking budget is spent.
+const BACKTRACKING: &str = "the pattern needs too much backtracking";
+
 /// Searches every message's text (memor's STRING render; messages that cannot render are
-/// skipped), in order.
+/// skipped, but a render that stops at a limit stops the search), in order. A regex search
+/// spends at most [`SEARCH_BACKTRACK_BUDGET`] across all messages, and the search stops
+/// after `options.timeout`; either is an [`Error::SearchStopped`].
 pub fn search(session: &Session, query: &str, options: SearchOptions) -> Result<Found> {
+    let started = Instant::now();
     let mut matcher = Matcher::new(query, options)?;
     let mut found = Found { indices: Vec::new(), warnings: Vec::new() };
     let mut cx = Context::new(true);
     for (i, message) in session.iter().enumerate() {
+        if let Some(timeout) = options.timeout.filter(|t| started.elapsed() > *t) {
+            let reason = format!("no answer within the timeout of {} s", timeout.as_secs_f64());
+            return Err(Error::SearchStopped { pattern: query.to_owned(), reason });
+        }
         let message = MessageRef::from(message);
         // As memor: the size warning comes first, even for a message that cannot render.
         cx.check_message_size(message);
@@ -93,7 +145,7 @@ pub fn search(session: &Session, query: &str, options: SearchOptions) -> Result<
             Err(Error::Render { .. }) => continue,
             Err(e) => return Err(e),
         };
-        if matcher.is_match(&text)? {
+        if matcher.is_match(&text, query)? {
             found.indices.push(i);
         }
     }

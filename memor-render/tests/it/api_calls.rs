@@ -87,7 +87,9 @@ fn render_api_calls_give_memors_values_and_errors() {
     }
     // `Session().search('[', use_regex=True)`: Python's re.error; an error here too.
     assert!(
-        Session::default().search("[", memor_render::SearchOptions { regex: true, case_sensitive: false }).is_err()
+        Session::default()
+            .search("[", memor_render::SearchOptions { regex: true, case_sensitive: false, ..Default::default() })
+            .is_err()
     );
     eprintln!("render api_calls as memor: {same}");
     assert_eq!(same, 10);

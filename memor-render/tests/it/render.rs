@@ -167,6 +167,7 @@ fn sessions_render_search_and_count_as_in_memor() {
             let options = memor_render::SearchOptions {
                 regex: case["use_regex"].as_bool().unwrap(),
                 case_sensitive: case["case_sensitive"].as_bool().unwrap(),
+                ..Default::default()
             };
             let got = session.search(case["query"].as_str().unwrap(), options);
             match case.get("value") {

@@ -5,6 +5,8 @@
 
 #[cfg(feature = "tera")]
 mod engines;
+#[cfg(feature = "tera")]
+mod limits;
 mod no_panic;
 mod prompts;
 mod python_format;
