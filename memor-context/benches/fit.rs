@@ -1,0 +1,2 @@
+//! Benchmarks: re-fitting a grown session, and cold counting.
+fn main() {}
