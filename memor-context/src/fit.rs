@@ -1,6 +1,8 @@
 //! [`fit`]: which messages of a session go into the request, as a pure function of the
 //! session, the [`Policy`] and the [`Counter`].
 
+use std::borrow::Cow;
+
 use memor_core::{Message, Role, Session};
 use memor_render::prelude::*;
 
@@ -9,11 +11,11 @@ use crate::{Counter, Error, Item, Policy, Result};
 
 /// One message of a fit: where it is in the session and what it costs.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Entry {
+pub struct Entry<'s> {
     /// Its index in the session's messages.
     pub index: usize,
-    /// Its id.
-    pub id: String,
+    /// Its id (borrowed from the session; [`Fit::into_owned`] copies it).
+    pub id: Cow<'s, str>,
     /// Who wrote it.
     pub role: Role,
     /// Its tokens in the request (for a dropped message, `None` when the policy does not count
@@ -24,7 +26,7 @@ pub struct Entry {
 /// What a fit keeps and drops, against the budget. Masked messages are in neither list: they
 /// are never sent.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Fit {
+pub struct Fit<'s> {
     /// The counter's id.
     pub counter: String,
     /// The budget: request and reply.
@@ -36,14 +38,22 @@ pub struct Fit {
     /// The request's tokens: `fixed` plus every kept message's; at most `budget - reserve`.
     pub total: usize,
     /// The messages sent, in order.
-    pub kept: Vec<Entry>,
+    pub kept: Vec<Entry<'s>>,
     /// The messages left out, in order.
-    pub dropped: Vec<Entry>,
+    pub dropped: Vec<Entry<'s>>,
     /// What the caller should know (a request that must start with an assistant turn).
     pub warnings: Vec<String>,
 }
 
-impl Fit {
+impl Fit<'_> {
+    /// The fit with its own copies of the ids, free of the session.
+    pub fn into_owned(self) -> Fit<'static> {
+        let own = |entries: Vec<Entry<'_>>| {
+            entries.into_iter().map(|e| Entry { id: Cow::Owned(e.id.into_owned()), ..e }).collect()
+        };
+        Fit { kept: own(self.kept), dropped: own(self.dropped), ..self }
+    }
+
     /// The session to send: the kept messages only (a new session with the same title).
     pub fn request(&self, session: &Session) -> Session {
         let messages = self.kept.iter().filter_map(|e| session.get_message(e.index).cloned()).collect();
@@ -87,10 +97,10 @@ struct Group {
 /// assert!(fit.total <= 60 && !fit.dropped.is_empty());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn fit(session: &Session, policy: &Policy, counter: &Counter) -> Result<Fit> {
+pub fn fit<'s>(session: &'s Session, policy: &Policy, counter: &Counter) -> Result<Fit<'s>> {
     let available = policy.available()?;
     let fixed = counter.fixed(&policy.tools)?;
-    let messages: Vec<(usize, &Message)> = session
+    let messages: Vec<(usize, &'s Message)> = session
         .iter()
         .zip(session.messages_status())
         .enumerate()
@@ -157,14 +167,15 @@ pub fn fit(session: &Session, policy: &Policy, counter: &Counter) -> Result<Fit>
         }
     }
 
-    let (mut kept, mut dropped) = (Vec::new(), Vec::new());
+    let kept_count = groups.iter().zip(&keep).filter(|(_, k)| **k).map(|(g, _)| g.end - g.first).sum::<usize>();
+    let (mut kept, mut dropped) = (Vec::with_capacity(kept_count), Vec::with_capacity(messages.len() - kept_count));
     for (g, group) in groups.iter().enumerate() {
         for (position, &(index, message)) in messages.iter().enumerate().take(group.end).skip(group.first) {
             let tokens = match (keep[g], policy.count_dropped) {
                 (false, false) => tally.tokens[position],
                 _ => Some(tally.one(position)?),
             };
-            let entry = Entry { index, id: message.id().to_owned(), role: message.role(), tokens };
+            let entry = Entry { index, id: Cow::Borrowed(message.id()), role: message.role(), tokens };
             if keep[g] { kept.push(entry) } else { dropped.push(entry) }
         }
     }

@@ -152,7 +152,7 @@ pub struct Prepared {
     /// messages it covers (and the summary it replaces) masked.
     pub session: Session,
     /// The fit of [`session`](Self::session).
-    pub fit: Fit,
+    pub fit: Fit<'static>,
     /// The session to send: the kept messages of [`session`](Self::session).
     pub request: Session,
     /// Whether a new summary was made.
@@ -187,7 +187,7 @@ pub fn prepare(
         Ok(chosen) => chosen,
         Err(_) => plain.clone(),
     };
-    match summarize(session, &chosen, summarizer).and_then(|next| Ok((fit(&next, policy, counter)?, next))) {
+    match summarize(session, &chosen, summarizer).and_then(|next| Ok((fit(&next, policy, counter)?.into_owned(), next))) {
         Ok((fitted, next)) => Ok(done(next, fitted, true, Vec::new())),
         Err(e) => {
             let warning = format!("the summary failed ({e}); the request is trimmed without one");
@@ -196,14 +196,15 @@ pub fn prepare(
     }
 }
 
-fn done(session: Session, fit: Fit, summarized: bool, mut warnings: Vec<String>) -> Prepared {
+fn done(session: Session, fit: Fit<'_>, summarized: bool, mut warnings: Vec<String>) -> Prepared {
+    let fit = fit.into_owned();
     warnings.splice(0..0, fit.warnings.iter().cloned());
     let request = fit.request(&session);
     Prepared { session, fit, request, summarized, warnings }
 }
 
 /// The session with `chosen`'s dropped messages summarized.
-fn summarize(session: &Session, chosen: &Fit, summarizer: &dyn Summarizer) -> Result<Session> {
+fn summarize(session: &Session, chosen: &Fit<'_>, summarizer: &dyn Summarizer) -> Result<Session> {
     let enabled = session.messages_status();
     let previous = session.iter().enumerate().find(|(i, m)| enabled.get(*i).copied().unwrap_or(false) && is_summary(m));
     let texts: Vec<String> = chosen
@@ -230,7 +231,7 @@ fn summarize(session: &Session, chosen: &Fit, summarizer: &dyn Summarizer) -> Re
 
     let mut covers: Vec<Value> =
         previous.map(|(_, m)| covered_ids(m)).unwrap_or_default().into_iter().map(Value::String).collect();
-    covers.extend(chosen.dropped.iter().map(|e| Value::String(e.id.clone())));
+    covers.extend(chosen.dropped.iter().map(|e| Value::String(e.id.clone().into_owned())));
     let mut summary =
         Response::builder().message(text).role(Role::System).build().map_err(|e| Error::Custom(Box::new(e)))?;
     let mut metadata = Map::new();
