@@ -46,7 +46,8 @@ fn gemini_counts_through_count_tokens_and_errors_name_the_url() {
         .unwrap()
         .base_url(&base);
     let counter = Counter::new(counter);
-    let fitted = fit(&session(vec![user("Hello")]), &Policy::new(100), &counter).unwrap();
+    let hello = session(vec![user("Hello")]);
+    let fitted = fit(&hello, &Policy::new(100), &counter).unwrap();
     assert_eq!(fitted.total, 5);
     let sent = requests.recv().unwrap();
     assert_eq!(sent.path, "/v1beta/models/gemini-2.0-flash:countTokens");
