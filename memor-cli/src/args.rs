@@ -21,7 +21,10 @@ usage: memor check FILE [--kind KIND]       exit 0 and print `ok KIND` if FILE i
        memor counters                       list the token counter ids
        memor chat --provider ID --model MODEL [--base-url URL] [--session FILE] [--system TEXT]
                   [--temperature T] [--top-p P] [--max-tokens N] [--stream]
+                  [--context auto|N [--summarize [--summary-model MODEL]]]
                                             chat: each stdin line is a user turn, each reply printed
+       memor window FILE --model MODEL [--budget N] [--reserve N] [--json]
+                                            what of FILE would be sent to MODEL, with tokens
        memor providers                      list the provider ids
 
 KIND is prompt, response, session or template; without --kind it comes from the file's
@@ -39,6 +42,7 @@ pub(crate) enum Command {
     Counters,
     Chat(crate::chat::ChatArgs),
     Providers,
+    Window(crate::window::WindowArgs),
 }
 
 /// What `memor tokens` counts.
@@ -60,6 +64,8 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, 
     let (mut provider, mut model, mut base_url, mut session, mut system) =
         (None::<String>, None::<String>, None::<String>, None::<PathBuf>, None::<String>);
     let (mut temperature, mut top_p, mut max_tokens, mut stream) = (None::<f64>, None::<f64>, None::<u64>, false);
+    let (mut budget, mut reserve, mut json) = (None::<usize>, None::<usize>, false);
+    let (mut context, mut summarize, mut summary_model) = (None::<crate::window::Context>, false, None::<String>);
     while let Some(arg) = parser.next()? {
         match arg {
             Short('h') | Long("help") => return Ok(Parsed::Print(USAGE.to_owned())),
@@ -84,6 +90,12 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, 
             Long("top-p") => top_p = Some(parser.value()?.parse()?),
             Long("max-tokens") => max_tokens = Some(parser.value()?.parse()?),
             Long("stream") => stream = true,
+            Long("budget") => budget = Some(parser.value()?.parse()?),
+            Long("reserve") => reserve = Some(parser.value()?.parse()?),
+            Long("json") => json = true,
+            Long("context") => context = Some(parser.value()?.parse()?),
+            Long("summarize") => summarize = true,
+            Long("summary-model") => summary_model = Some(parser.value()?.string()?),
             Value(v) => positional.push(v),
             _ => return Err(arg.unexpected()),
         }
@@ -116,6 +128,14 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, 
             top_p,
             max_tokens,
             stream,
+            window: crate::window::ChatWindow::new(context, summarize, summary_model)?,
+        }),
+        "window" => Command::Window(crate::window::WindowArgs {
+            file: next("a FILE")?.into(),
+            model: model.ok_or("`window` needs --model MODEL")?,
+            budget,
+            reserve,
+            json,
         }),
         "tokens" => {
             let source = if lines {

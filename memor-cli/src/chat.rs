@@ -19,6 +19,8 @@ pub(crate) struct ChatArgs {
     pub(crate) top_p: Option<f64>,
     pub(crate) max_tokens: Option<u64>,
     pub(crate) stream: bool,
+    /// `--context` and `--summarize`.
+    pub(crate) window: Option<crate::window::ChatWindow>,
 }
 
 /// Runs the conversation: each input line is a user turn; the whole session so far is sent;
@@ -39,7 +41,8 @@ pub(crate) fn run(args: ChatArgs) -> Result<(), Failure> {
     if let (Some(system), true) = (&args.system, session.is_empty()) {
         session.add_message(Prompt::builder().message(system.as_str()).role(Role::System).build());
     }
-    let chat = Chat { args: &args, provider, options, client: Client::default() };
+    let fitter = args.window.as_ref().map(|w| crate::window::Fitter::new(w, &options)).transpose()?;
+    let chat = Chat { args: &args, provider, options, client: Client::default(), fitter };
     let interactive = std::io::stdin().is_terminal();
     if interactive {
         eprintln!("memor chat: {} {}, {} earlier messages; Ctrl-D ends", args.provider, args.model, session.len());
@@ -70,6 +73,7 @@ struct Chat<'a> {
     provider: &'a dyn Provider,
     options: ChatOptions,
     client: Client,
+    fitter: Option<crate::window::Fitter>,
 }
 
 impl Chat<'_> {
@@ -78,14 +82,25 @@ impl Chat<'_> {
         let mut out = std::io::stdout();
         let mut turn = session.clone();
         turn.add_message(Prompt::builder().message(line).build());
+        // The context step: what is sent fits the window; `turn` becomes the session to keep
+        // (with a new summary and the messages it covers masked, when one was made).
+        let fitted = match &self.fitter {
+            Some(fitter) => {
+                let prepared = fitter.prepare(&turn, self.provider, &self.client)?;
+                turn = prepared.session;
+                Some(prepared.request)
+            }
+            None => None,
+        };
+        let sent = fitted.as_ref().unwrap_or(&turn);
         let replies = if self.args.stream {
-            let reply = self.client.chat_stream(self.provider, &turn, &self.options, |piece| {
+            let reply = self.client.chat_stream(self.provider, sent, &self.options, |piece| {
                 let _ = out.write_all(piece.as_bytes());
                 let _ = out.flush();
             })?;
             vec![reply]
         } else {
-            self.client.chat(self.provider, &turn, &self.options)?
+            self.client.chat(self.provider, sent, &self.options)?
         };
         let Some(first) = replies.first().cloned() else {
             return Err(Failure::plain(format!("{}: the reply held no message", self.args.provider)));

@@ -11,6 +11,7 @@
 
 mod args;
 mod chat;
+mod window;
 
 use std::process::ExitCode;
 
@@ -77,6 +78,12 @@ impl From<memor_tokenize::Error> for Failure {
     }
 }
 
+impl From<memor_context::Error> for Failure {
+    fn from(e: memor_context::Error) -> Self {
+        Failure::plain(e.to_string())
+    }
+}
+
 impl From<memor_render::Error> for Failure {
     fn from(e: memor_render::Error) -> Self {
         Failure { message: e.to_string(), detail: e.detail() }
@@ -127,6 +134,7 @@ fn run(command: Command) -> Result<(), Failure> {
         }
         Command::Tokens { source, counter } => tokens(source, &counter)?,
         Command::Chat(args) => chat::run(args)?,
+        Command::Window(args) => window::run(&args)?,
         Command::Providers => {
             for id in memor_providers::ProviderRegistry::global().ids() {
                 println!("{id}");

@@ -65,7 +65,9 @@ fn cold(c: &mut Criterion) {
         });
     }
     let o200k = memor_tokenize::CounterRegistry::global().get("o200k_base").unwrap();
-    g.bench_function("o200k_base alone", |b| b.iter(|| session.iter().map(|m| o200k.count(m.message())).sum::<usize>()));
+    g.bench_function("o200k_base alone", |b| {
+        b.iter(|| session.iter().map(|m| o200k.count(m.message())).sum::<usize>())
+    });
     g.finish();
 }
 

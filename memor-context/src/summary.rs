@@ -187,7 +187,8 @@ pub fn prepare(
         Ok(chosen) => chosen,
         Err(_) => plain.clone(),
     };
-    match summarize(session, &chosen, summarizer).and_then(|next| Ok((fit(&next, policy, counter)?.into_owned(), next))) {
+    match summarize(session, &chosen, summarizer).and_then(|next| Ok((fit(&next, policy, counter)?.into_owned(), next)))
+    {
         Ok((fitted, next)) => Ok(done(next, fitted, true, Vec::new())),
         Err(e) => {
             let warning = format!("the summary failed ({e}); the request is trimmed without one");

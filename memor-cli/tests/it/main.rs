@@ -4,6 +4,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod chat;
+#[allow(dead_code)]
+#[path = "../../../memor-providers/tests/it/server.rs"]
+mod server;
+mod window;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
