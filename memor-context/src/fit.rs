@@ -61,14 +61,6 @@ impl Fit<'_> {
     }
 }
 
-/// Messages that are kept or dropped together: one message, or a tool call and its results.
-struct Group {
-    /// Positions in the list of enabled messages: `first..end`.
-    first: usize,
-    end: usize,
-    mandatory: bool,
-}
-
 /// Fits `session`'s enabled messages into `policy`'s budget, counting with `counter`.
 ///
 /// Always kept: system messages, pinned messages and the newest user turn (each with its tool
@@ -77,6 +69,10 @@ struct Group {
 /// their results) while it fits and within [`Policy::last`]; the first group that does not fit
 /// ends the window, so what is kept is the longest run of recent messages that fits. With
 /// [`Policy::user_first`], leading non-user turns that are not required are dropped too.
+///
+/// Only the messages it keeps (and the first group that does not fit) are rendered and
+/// counted, unless [`Policy::count_dropped`] asks for every count; every count goes through the
+/// counter's cache.
 ///
 /// ```
 /// use memor_context::{Counter, OpenAiCounter, Policy, fit};
@@ -100,33 +96,48 @@ struct Group {
 pub fn fit<'s>(session: &'s Session, policy: &Policy, counter: &Counter) -> Result<Fit<'s>> {
     let available = policy.available()?;
     let fixed = counter.fixed(&policy.tools)?;
-    let messages: Vec<(usize, &'s Message)> = session
-        .iter()
-        .zip(session.messages_status())
-        .enumerate()
-        .filter(|(_, (_, on))| **on)
-        .map(|(i, (m, _))| (i, m))
-        .collect();
-    let newest = messages.iter().rposition(|(_, m)| m.role() == Role::User);
-    let groups = groups(&messages, policy, newest)?;
-    let mut tally = Tally { messages: &messages, tokens: vec![None; messages.len()], memo: counter.memo() };
+    let view = View { messages: session.messages(), on: session.messages_status() };
+    let mut tally = Tally { view: &view, tokens: vec![UNCOUNTED; view.messages.len()], memo: counter.memo() };
 
-    let mut keep = vec![false; groups.len()];
-    let (mut newest_tokens, mut pinned_tokens, mut count) = (0, 0, 0);
-    for (g, group) in groups.iter().enumerate().filter(|(_, g)| g.mandatory) {
-        keep[g] = true;
-        let tokens = tally.group(group)?;
-        match newest {
-            Some(n) if (group.first..group.end).contains(&n) => newest_tokens += tokens,
-            _ => pinned_tokens += tokens,
+    // One pass over the session: pairing, system and pinned messages.
+    let mut mandatory = Vec::new();
+    let mut previous: Option<usize> = None;
+    for (i, m) in view.messages.iter().enumerate() {
+        if !view.enabled(i) {
+            continue;
         }
-        count += non_system(&messages, group);
+        if let Some(result) = m
+            .tool_results()
+            .iter()
+            .find(|r| !previous.is_some_and(|p| view.messages[p].tool_calls().iter().any(|c| c.id == r.call_id)))
+        {
+            return Err(Error::Orphan { index: i, call_id: result.call_id.clone() });
+        }
+        if m.role() == Role::System || (!policy.pinned.is_empty() && policy.pinned.contains(m.id())) {
+            let (first, last) = view.group(i);
+            mandatory.extend([first, last]);
+        }
+        previous = Some(i);
+    }
+    mandatory.sort_unstable();
+    mandatory.dedup();
+    let pinned_tokens = mandatory.iter().map(|&i| tally.one(i)).sum::<Result<usize>>()?;
+    let newest = (0..view.messages.len()).rev().find(|&i| view.enabled(i) && view.messages[i].role() == Role::User);
+    let mut newest_tokens = 0;
+    if let Some(n) = newest {
+        let (first, last) = view.group(n);
+        for i in [first, last] {
+            if let Err(at) = mandatory.binary_search(&i) {
+                mandatory.insert(at, i);
+                newest_tokens += tally.one(i)?;
+            }
+        }
     }
     let mut used = fixed + newest_tokens + pinned_tokens;
     if used > available {
         return Err(Error::TooLarge {
             newest: newest_tokens,
-            newest_index: newest.map(|n| messages[n].0),
+            newest_index: newest,
             pinned: pinned_tokens,
             fixed,
             available,
@@ -134,50 +145,71 @@ pub fn fit<'s>(session: &'s Session, policy: &Policy, counter: &Counter) -> Resu
             reserve: policy.reserve,
         });
     }
-    for (g, group) in groups.iter().enumerate().rev().filter(|(_, g)| !g.mandatory) {
-        let tokens = tally.group(group)?;
-        let len = non_system(&messages, group);
+    let is_mandatory = |i: usize| mandatory.binary_search(&i).is_ok();
+    let mut count = mandatory.iter().filter(|&&i| view.messages[i].role() != Role::System).count();
+
+    // Newest first: every enabled message at or after `cut` is kept.
+    let mut cut = 0;
+    let mut below = view.messages.len();
+    while let Some(last) = view.previous(below) {
+        if is_mandatory(last) {
+            below = last;
+            continue;
+        }
+        let (first, _) = view.group(last);
+        let tokens = tally.one(first)? + if first == last { 0 } else { tally.one(last)? };
+        let len = if first == last { 1 } else { 2 };
         if used + tokens > available || policy.last.is_some_and(|n| count + len > n) {
+            cut = last + 1;
             break;
         }
-        keep[g] = true;
         used += tokens;
         count += len;
+        below = first;
     }
+
     let mut warnings = Vec::new();
     if policy.user_first {
-        for (g, group) in groups.iter().enumerate() {
-            let role = messages[group.first].1.role();
-            if !keep[g] || role == Role::System {
-                continue;
-            }
+        let pinned_first = mandatory.iter().copied().find(|&i| i < cut && view.messages[i].role() != Role::System);
+        loop {
+            let first = pinned_first.or_else(|| {
+                (cut..view.messages.len()).find(|&i| view.enabled(i) && view.messages[i].role() != Role::System)
+            });
+            let Some(first) = first else { break };
+            let role = view.messages[first].role();
             if role == Role::User {
                 break;
             }
-            if group.mandatory {
-                let index = messages[group.first].0;
+            if is_mandatory(first) {
                 warnings.push(format!(
-                    "the request starts with a {} turn (message {index}) that must be kept; the provider may refuse it",
+                    "the request starts with a {} turn (message {first}) that must be kept; the provider may refuse it",
                     role.as_str()
                 ));
                 break;
             }
-            keep[g] = false;
-            used -= tally.group(group)?;
+            let (_, last) = view.group(first);
+            used -= tally.one(first)? + if first == last { 0 } else { tally.one(last)? };
+            cut = last + 1;
         }
     }
 
-    let kept_count = groups.iter().zip(&keep).filter(|(_, k)| **k).map(|(g, _)| g.end - g.first).sum::<usize>();
-    let (mut kept, mut dropped) = (Vec::with_capacity(kept_count), Vec::with_capacity(messages.len() - kept_count));
-    for (g, group) in groups.iter().enumerate() {
-        for (position, &(index, message)) in messages.iter().enumerate().take(group.end).skip(group.first) {
-            let tokens = match (keep[g], policy.count_dropped) {
-                (false, false) => tally.tokens[position],
-                _ => Some(tally.one(position)?),
-            };
-            let entry = Entry { index, id: Cow::Borrowed(message.id()), role: message.role(), tokens };
-            if keep[g] { kept.push(entry) } else { dropped.push(entry) }
+    let enabled = view.on.iter().filter(|on| **on).count();
+    let kept_count = mandatory.iter().filter(|&&i| i < cut).count()
+        + (cut..view.messages.len()).filter(|&i| view.enabled(i)).count();
+    let (mut kept, mut dropped) = (Vec::with_capacity(kept_count), Vec::with_capacity(enabled - kept_count));
+    let mut pinned = mandatory.iter().copied().peekable();
+    for (index, message) in view.messages.iter().enumerate() {
+        if !view.enabled(index) {
+            continue;
         }
+        let required = pinned.next_if_eq(&index).is_some();
+        let keep = required || index >= cut;
+        let tokens = match keep || policy.count_dropped {
+            true => Some(tally.one(index)?),
+            false => tally.counted(index),
+        };
+        let entry = Entry { index, id: Cow::Borrowed(message.id()), role: message.role(), tokens };
+        if keep { kept.push(entry) } else { dropped.push(entry) }
     }
     Ok(Fit {
         counter: counter.id(),
@@ -191,52 +223,62 @@ pub fn fit<'s>(session: &'s Session, policy: &Policy, counter: &Counter) -> Resu
     })
 }
 
-/// The groups of the enabled `messages`: a message with tool results joins the message with
-/// the calls just before it. A result that answers no call there is an [`Error::Orphan`].
-fn groups(messages: &[(usize, &Message)], policy: &Policy, newest: Option<usize>) -> Result<Vec<Group>> {
-    let mut groups: Vec<Group> = Vec::new();
-    for (position, (index, message)) in messages.iter().enumerate() {
-        let mandatory = message.role() == Role::System
-            || newest == Some(position)
-            || (!policy.pinned.is_empty() && policy.pinned.contains(message.id()));
-        if !message.tool_results().is_empty() {
-            let previous = position.checked_sub(1).map(|p| messages[p].1);
-            let asked = |id: &str| previous.is_some_and(|p| p.tool_calls().iter().any(|c| c.id == id));
-            if let Some(orphan) = message.tool_results().iter().find(|r| !asked(&r.call_id)) {
-                return Err(Error::Orphan { index: *index, call_id: orphan.call_id.clone() });
-            }
-            if let Some(group) = groups.last_mut() {
-                group.end = position + 1;
-                group.mandatory |= mandatory;
-                continue;
+/// The session's messages and which are enabled.
+struct View<'s> {
+    messages: &'s [Message],
+    on: &'s [bool],
+}
+
+impl View<'_> {
+    fn enabled(&self, i: usize) -> bool {
+        self.on.get(i).copied().unwrap_or(false)
+    }
+
+    /// The enabled message before `i`.
+    fn previous(&self, i: usize) -> Option<usize> {
+        (0..i).rev().find(|&k| self.enabled(k))
+    }
+
+    /// The first and last message of `i`'s group: a message with tool results goes with the
+    /// message before it (its calls), a message with tool calls with the next one when that
+    /// holds results.
+    fn group(&self, i: usize) -> (usize, usize) {
+        let m = &self.messages[i];
+        if !m.tool_results().is_empty() {
+            return (self.previous(i).unwrap_or(i), i);
+        }
+        if !m.tool_calls().is_empty() {
+            let next = (i + 1..self.messages.len()).find(|&k| self.enabled(k));
+            if let Some(next) = next.filter(|&k| !self.messages[k].tool_results().is_empty()) {
+                return (i, next);
             }
         }
-        groups.push(Group { first: position, end: position + 1, mandatory });
+        (i, i)
     }
-    Ok(groups)
 }
 
-fn non_system(messages: &[(usize, &Message)], group: &Group) -> usize {
-    messages[group.first..group.end].iter().filter(|(_, m)| m.role() != Role::System).count()
-}
+/// A message not counted yet (no message has 2^32 − 1 tokens: a count that large is stored as
+/// one less, which no budget can tell apart).
+const UNCOUNTED: u32 = u32::MAX;
 
 /// Counts messages once each during a fit.
-struct Tally<'a, 'c> {
-    messages: &'a [(usize, &'a Message)],
-    tokens: Vec<Option<usize>>,
+struct Tally<'v, 'c> {
+    view: &'v View<'v>,
+    /// Per message of the session: its count, or [`UNCOUNTED`].
+    tokens: Vec<u32>,
     memo: Memo<'c>,
 }
 
 impl Tally<'_, '_> {
-    fn group(&mut self, group: &Group) -> Result<usize> {
-        (group.first..group.end).map(|p| self.one(p)).sum()
+    fn counted(&self, index: usize) -> Option<usize> {
+        self.tokens.get(index).filter(|t| **t != UNCOUNTED).map(|t| *t as usize)
     }
 
-    fn one(&mut self, position: usize) -> Result<usize> {
-        if let Some(tokens) = self.tokens[position] {
+    fn one(&mut self, index: usize) -> Result<usize> {
+        if let Some(tokens) = self.counted(index) {
             return Ok(tokens);
         }
-        let message = self.messages[position].1;
+        let message = &self.view.messages[index];
         let text = text(message)?;
         let item = Item {
             role: message.role(),
@@ -246,7 +288,9 @@ impl Tally<'_, '_> {
             images: message.images(),
         };
         let tokens = self.memo.count(&item)?;
-        self.tokens[position] = Some(tokens);
+        if let Some(slot) = self.tokens.get_mut(index) {
+            *slot = u32::try_from(tokens).unwrap_or(UNCOUNTED - 1).min(UNCOUNTED - 1);
+        }
         Ok(tokens)
     }
 }
