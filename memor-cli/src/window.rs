@@ -77,7 +77,7 @@ fn table_text(fit: &Fit<'_>) -> String {
     let mut rows: Vec<(&memor_context::Entry<'_>, bool)> =
         fit.kept.iter().map(|e| (e, true)).chain(fit.dropped.iter().map(|e| (e, false))).collect();
     rows.sort_by_key(|(e, _)| e.index);
-    let mut out = format!("{:>6}  {:<9}  {:>7}  {:<7}  {}\n", "index", "role", "tokens", "", "id");
+    let mut out = format!("{:>6}  {:<9}  {:>7}  {:<7}  {}\n", "index", "role", "tokens", "status", "id");
     for (e, kept) in rows {
         let tokens = e.tokens.map_or_else(|| "-".to_owned(), |t| t.to_string());
         let status = if kept { "kept" } else { "dropped" };

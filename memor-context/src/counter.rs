@@ -221,7 +221,7 @@ impl EstimateCounter {
 
 impl MessageCounter for EstimateCounter {
     fn id(&self) -> String {
-        format!("{}x{}", self.counter.id(), self.margin)
+        format!("{} with margin {}", self.counter.id(), self.margin)
     }
 
     fn message(&self, item: &Item<'_>) -> Result<usize> {

@@ -45,3 +45,17 @@ fn policies_take_the_window_the_reserve_and_the_ordering_rule_from_the_table() {
     assert_eq!(Policy::for_model("gpt-4-0613", &table).unwrap().budget, 1000);
     assert!(matches!(Policy::new(10).reserve(10).available(), Err(Error::Budget { budget: 10, reserve: 10 })));
 }
+
+#[test]
+fn other_providers_count_with_the_best_counter_and_a_margin() {
+    use memor_context::{Counter, Item};
+    use memor_core::Role;
+    let text = "Context windows are measured in tokens, and Claude's tokenizer is not public.";
+    let o200k = memor_tokenize::CounterRegistry::global().get("o200k_base").unwrap().count(text);
+    let claude = Counter::for_model("claude-sonnet-4-5", &ModelTable::default()).unwrap();
+    let role = memor_tokenize::CounterRegistry::global().get("o200k_base").unwrap().count("user");
+    // 4 per message, then the role and the text each times 1.25, rounded up.
+    let expected = 4 + (role as f64 * 1.25).ceil() as usize + (o200k as f64 * 1.25).ceil() as usize;
+    assert_eq!(claude.count(&Item::text(Role::User, text)).unwrap(), expected);
+    assert!(claude.id().starts_with("o200k_base with margin 1.25"), "{}", claude.id());
+}

@@ -90,20 +90,36 @@ fn check(s: &Session, policy: &Policy, fit: &Fit) {
         assert!(kept.contains(&newest), "newest user turn {newest} dropped");
     }
     assert_eq!(kept.len() + fit.dropped.len(), enabled.len());
-    // Maximal: the newest dropped group would not have fitted.
+    // Pinned messages are kept, with their tool exchange.
+    for id in &policy.pinned {
+        let i = s.iter().position(|m| m.id() == id).unwrap();
+        if s.messages_status()[i] {
+            assert!(kept.contains(&i), "pinned message {i} dropped");
+        }
+    }
+    // Maximal: the newest dropped group would not have fitted (in tokens, or in the last N).
+    let kept_messages = kept.iter().filter(|&&i| !is_system(s, i)).count();
     if !policy.user_first {
         if let Some(d) = fit.dropped.last() {
             let mut tokens = d.tokens.unwrap();
+            let mut len = 1;
             if !s.get_message(d.index).unwrap().tool_results().is_empty() {
                 tokens += fit.dropped[fit.dropped.len() - 2].tokens.unwrap();
+                len = 2;
             }
+            let over_last = policy.last.is_some_and(|n| kept_messages + len > n);
             assert!(
-                fit.total + tokens > available,
+                fit.total + tokens > available || over_last,
                 "group at {} would fit: {} + {tokens} <= {available}",
                 d.index,
                 fit.total
             );
         }
+    }
+    // At most the last N, beyond what must be kept (pinned groups, the newest turn's group).
+    if let Some(n) = policy.last {
+        let required = 2 * (policy.pinned.len() + 1);
+        assert!(kept_messages <= n.max(required), "{kept_messages} kept with last {n}");
     }
 }
 
@@ -116,10 +132,16 @@ proptest! {
         budget in 30..1500usize,
         reserve in 0..25usize,
         user_first in any::<bool>(),
+        last in prop::option::weighted(0.3, 1..12usize),
+        pins in prop::collection::vec(any::<prop::sample::Index>(), 0..3),
     ) {
         let s = build(&parts);
         let counter = Counter::for_model("gpt-4o", &ModelTable::default()).unwrap();
-        let policy = Policy::new(budget).reserve(reserve).user_first(user_first);
+        let mut policy = Policy::new(budget).reserve(reserve).user_first(user_first);
+        policy.last = last;
+        for pin in pins {
+            policy = policy.pin(s.get_message(pin.index(s.len())).unwrap().id());
+        }
         match fit(&s, &policy, &counter) {
             Ok(fit) => check(&s, &policy, &fit),
             Err(Error::TooLarge { newest, pinned, fixed, available, .. }) => {
