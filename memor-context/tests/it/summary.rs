@@ -153,3 +153,38 @@ fn a_failing_summarizer_leaves_plain_trimming_and_a_warning() {
     assert_eq!(prepared.session, s, "nothing masked, nothing added");
     assert_eq!(prepared.fit, memor_context::fit(&s, &policy, &counter).unwrap());
 }
+
+/// langmem#98/#126: summarizing cuts between a tool call and its result, so the kept history
+/// starts with an orphaned tool message. Here a summary covers a tool exchange whole or not
+/// at all, and what is sent after it pairs every result with its call.
+#[test]
+fn langmem_98_a_summary_covers_a_tool_exchange_whole() {
+    let mut summarized = 0;
+    for budget in (150..400).step_by(10) {
+        let mut messages = vec![system("You look things up.")];
+        for i in 0..8 {
+            let id = format!("call_{i}");
+            messages.push(user(&format!("look up item {i}")));
+            messages.push(call(&id, "lookup", city(&format!("item {i}"))));
+            messages.push(result(&id, "lookup", &format!("item {i} is in aisle {i}")));
+            messages.push(assistant(&format!("Item {i} is in aisle {i}.")));
+        }
+        messages.push(user("and the last one?"));
+        let s = session(messages);
+        let (base, _requests) = serve(vec![ok(&reply("Items 0 to 5 were looked up."))]);
+        let openai = OpenAi::new();
+        let options = ChatOptions::new("m-sum").base_url(format!("{base}/v1")).api_key("k").max_tokens(20);
+        let summarizer = ProviderSummarizer::new(client(), &openai, options);
+        let counter = Counter::for_model("gpt-4o", &ModelTable::default()).unwrap();
+        let Ok(prepared) = prepare(&s, &Policy::new(budget), &counter, Some(&summarizer)) else { continue };
+        summarized += usize::from(prepared.summarized);
+        let saved = &prepared.session;
+        for (i, m) in saved.iter().enumerate() {
+            if !m.tool_results().is_empty() {
+                assert_eq!(saved.messages_status()[i], saved.messages_status()[i - 1], "budget {budget}: split at {i}");
+            }
+        }
+        memor_providers::turns(&prepared.request).unwrap();
+    }
+    assert!(summarized > 10, "only {summarized} budgets made a summary");
+}
