@@ -295,10 +295,11 @@ impl Tally<'_, '_> {
     }
 }
 
-/// A message's text as providers send it: memor's STRING render.
-pub(crate) fn text(message: &Message) -> Result<String> {
+/// A message's text as providers send it: memor's STRING render (a response's message as it
+/// is, as memor-render's `Context::text` gives it; a prompt through its template).
+pub(crate) fn text(message: &Message) -> Result<Cow<'_, str>> {
     Ok(match message {
-        Message::Prompt(p) => p.text()?,
-        Message::Response(r) => r.text()?,
+        Message::Prompt(p) => Cow::Owned(p.text()?),
+        Message::Response(r) => Cow::Borrowed(r.message()),
     })
 }

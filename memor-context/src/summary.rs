@@ -208,10 +208,10 @@ fn done(session: Session, fit: Fit<'_>, summarized: bool, mut warnings: Vec<Stri
 fn summarize(session: &Session, chosen: &Fit<'_>, summarizer: &dyn Summarizer) -> Result<Session> {
     let enabled = session.messages_status();
     let previous = session.iter().enumerate().find(|(i, m)| enabled.get(*i).copied().unwrap_or(false) && is_summary(m));
-    let texts: Vec<String> = chosen
+    let texts: Vec<std::borrow::Cow<'_, str>> = chosen
         .dropped
         .iter()
-        .map(|e| session.get_message(e.index).map_or(Ok(String::new()), crate::fit::text))
+        .map(|e| session.get_message(e.index).map_or(Ok(std::borrow::Cow::Borrowed("")), crate::fit::text))
         .collect::<Result<_>>()?;
     let items: Vec<Item<'_>> = chosen
         .dropped
