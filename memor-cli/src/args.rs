@@ -21,10 +21,13 @@ usage: memor check FILE [--kind KIND]       exit 0 and print `ok KIND` if FILE i
        memor counters                       list the token counter ids
        memor chat --provider ID --model MODEL [--base-url URL] [--session FILE] [--system TEXT]
                   [--temperature T] [--top-p P] [--max-tokens N] [--stream]
+                  [--context auto|N [--summarize [--summary-model MODEL]]]
                                             chat: each stdin line is a user turn, each reply printed
        memor chat ... --store DB --conversation ID_OR_TITLE [--user U] [--agent A]
                                             chat in a stored conversation (created if new): each
                                             good turn committed in one transaction
+       memor window FILE --model MODEL [--budget N] [--reserve N] [--json]
+                                            what of FILE would be sent to MODEL, with tokens
        memor providers                      list the provider ids
        memor store list DB [--user U] [--agent A] [--since T] [--until T] [--archived]
                   [--limit N] [--offset N] [--json]
@@ -70,6 +73,7 @@ pub(crate) enum Command {
     Chat(Box<crate::chat::ChatArgs>),
     Providers,
     Store { db: String, command: Box<crate::store::StoreCommand> },
+    Window(crate::window::WindowArgs),
 }
 
 /// What `memor tokens` counts.
@@ -96,6 +100,8 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, 
     let (mut archived, mut json, mut limit, mut offset, mut undo) = (false, false, None::<u64>, 0u64, false);
     let (mut since, mut until) = (None::<i64>, None::<i64>);
     let mut timeout = None::<std::time::Duration>;
+    let (mut budget, mut reserve) = (None::<usize>, None::<usize>);
+    let (mut context, mut summarize, mut summary_model) = (None::<crate::window::Context>, false, None::<String>);
     while let Some(arg) = parser.next()? {
         match arg {
             Short('h') | Long("help") => return Ok(Parsed::Print(USAGE.to_owned())),
@@ -137,6 +143,11 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, 
                 let duration = std::time::Duration::try_from_secs_f64(seconds).ok().filter(|d| !d.is_zero());
                 timeout = Some(duration.ok_or("--timeout needs a positive number of seconds")?);
             }
+            Long("budget") => budget = Some(parser.value()?.parse()?),
+            Long("reserve") => reserve = Some(parser.value()?.parse()?),
+            Long("context") => context = Some(parser.value()?.parse()?),
+            Long("summarize") => summarize = true,
+            Long("summary-model") => summary_model = Some(parser.value()?.string()?),
             Value(v) => positional.push(v),
             _ => return Err(arg.unexpected()),
         }
@@ -180,6 +191,7 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, 
                 top_p,
                 max_tokens,
                 stream,
+                window: crate::window::ChatWindow::new(context, summarize, summary_model)?,
             }))
         }
         "store" => {
@@ -220,6 +232,13 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, 
             };
             Command::Store { db, command: Box::new(command) }
         }
+        "window" => Command::Window(crate::window::WindowArgs {
+            file: next("a FILE")?.into(),
+            model: model.ok_or("`window` needs --model MODEL")?,
+            budget,
+            reserve,
+            json,
+        }),
         "tokens" => {
             let source = if lines {
                 TokenSource::Lines

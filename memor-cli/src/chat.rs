@@ -22,6 +22,8 @@ pub(crate) struct ChatArgs {
     pub(crate) top_p: Option<f64>,
     pub(crate) max_tokens: Option<u64>,
     pub(crate) stream: bool,
+    /// `--context` and `--summarize`.
+    pub(crate) window: Option<crate::window::ChatWindow>,
 }
 
 /// A stored conversation to chat in (`--store DB --conversation ID_OR_TITLE`).
@@ -83,13 +85,11 @@ pub(crate) fn run(args: ChatArgs) -> Result<(), Failure> {
         }
         (None, None) => (Session::default(), Sink::None),
     };
-    let mut system = None;
     if let (Some(text), true) = (&args.system, session.is_empty()) {
-        let prompt = Prompt::builder().message(text.as_str()).role(Role::System).build();
-        session.add_message(prompt.clone());
-        system = Some(prompt);
+        session.add_message(Prompt::builder().message(text.as_str()).role(Role::System).build());
     }
-    let chat = Chat { args: &args, provider, options, client: Client::default() };
+    let fitter = args.window.as_ref().map(|w| crate::window::Fitter::new(w, &options)).transpose()?;
+    let chat = Chat { args: &args, provider, options, client: Client::default(), fitter };
     let interactive = std::io::stdin().is_terminal();
     if interactive {
         eprintln!("memor chat: {} {}, {} earlier messages; Ctrl-D ends", args.provider, args.model, session.len());
@@ -105,7 +105,7 @@ pub(crate) fn run(args: ChatArgs) -> Result<(), Failure> {
         if line.trim().is_empty() {
             continue;
         }
-        match chat.turn(&session, line, &mut sink, &mut system) {
+        match chat.turn(&session, line, &mut sink) {
             Ok(next) => session = next,
             Err(failure) if interactive => eprintln!("error: {}", failure.message),
             Err(failure) => return Err(failure),
@@ -120,29 +120,35 @@ struct Chat<'a> {
     provider: &'a dyn Provider,
     options: ChatOptions,
     client: Client,
+    fitter: Option<crate::window::Fitter>,
 }
 
 impl Chat<'_> {
     /// Sends `session` plus the user's `line`, keeps the turn (file or store), prints the
     /// reply; the session after it. A system prompt not yet kept goes with the first turn.
-    fn turn(
-        &self,
-        session: &Session,
-        line: String,
-        sink: &mut Sink<'_>,
-        system: &mut Option<Prompt>,
-    ) -> Result<Session, Failure> {
+    fn turn(&self, session: &Session, line: String, sink: &mut Sink<'_>) -> Result<Session, Failure> {
         let mut out = std::io::stdout();
         let mut turn = session.clone();
         turn.add_message(Prompt::builder().message(line).build());
+        // The context step: what is sent fits the window; `turn` becomes the session to keep
+        // (with a new summary and the messages it covers masked, when one was made).
+        let fitted = match &self.fitter {
+            Some(fitter) => {
+                let prepared = fitter.prepare(&turn, self.provider, &self.client)?;
+                turn = prepared.session;
+                Some(prepared.request)
+            }
+            None => None,
+        };
+        let sent = fitted.as_ref().unwrap_or(&turn);
         let replies = if self.args.stream {
-            let reply = self.client.chat_stream(self.provider, &turn, &self.options, |piece| {
+            let reply = self.client.chat_stream(self.provider, sent, &self.options, |piece| {
                 let _ = out.write_all(piece.as_bytes());
                 let _ = out.flush();
             })?;
             vec![reply]
         } else {
-            self.client.chat(self.provider, &turn, &self.options)?
+            self.client.chat(self.provider, sent, &self.options)?
         };
         let Some(first) = replies.first().cloned() else {
             return Err(Failure::plain(format!("{}: the reply held no message", self.args.provider)));
@@ -154,7 +160,7 @@ impl Chat<'_> {
             prompt.select_response(0);
         }
         turn.add_message(first.clone());
-        keep(sink, &turn, system)?;
+        keep(sink, &turn)?;
         let _ = match self.args.stream {
             true => writeln!(out),
             false => writeln!(out, "{}", first.message()),
@@ -164,20 +170,15 @@ impl Chat<'_> {
     }
 }
 
-/// Saves the turn's file, or commits the turn (and a pending system prompt) to the store in
-/// one transaction.
-fn keep(sink: &mut Sink<'_>, turn: &Session, system: &mut Option<Prompt>) -> Result<(), Failure> {
+/// Saves the turn's file, or commits the turn to the store in one transaction: its new
+/// messages (a system prompt not yet stored, the prompt with every candidate, the reply, a
+/// summary) and the masks the context step set.
+fn keep(sink: &mut Sink<'_>, turn: &Session) -> Result<(), Failure> {
     match sink {
         Sink::None => {}
         Sink::File(path, stamp) => *stamp = Some(turn.save_if_unchanged(path, stamp.as_ref())?),
         Sink::Store(recorder) => {
-            if let Some(prompt) = system.clone() {
-                recorder.add(prompt);
-            }
-            // The prompt (with every candidate) and the reply, exactly as the chat goes on with them.
-            for message in &turn.messages()[turn.len().saturating_sub(2)..] {
-                recorder.add(message.clone());
-            }
+            recorder.sync(turn)?;
             if let Err(e) = recorder.commit() {
                 // Nothing was written: forget the turn so that the next one is not sent twice.
                 recorder.reload()?;
@@ -185,6 +186,5 @@ fn keep(sink: &mut Sink<'_>, turn: &Session, system: &mut Option<Prompt>) -> Res
             }
         }
     }
-    *system = None;
     Ok(())
 }

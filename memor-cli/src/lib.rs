@@ -12,6 +12,7 @@
 mod args;
 mod chat;
 mod store;
+mod window;
 
 use std::process::ExitCode;
 
@@ -78,6 +79,12 @@ impl From<memor_tokenize::Error> for Failure {
     }
 }
 
+impl From<memor_context::Error> for Failure {
+    fn from(e: memor_context::Error) -> Self {
+        Failure::plain(e.to_string())
+    }
+}
+
 impl From<memor_render::Error> for Failure {
     fn from(e: memor_render::Error) -> Self {
         Failure { message: e.to_string(), detail: e.detail() }
@@ -129,6 +136,7 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Tokens { source, counter } => tokens(source, &counter)?,
         Command::Chat(args) => chat::run(*args)?,
         Command::Store { db, command } => store::run(&db, *command)?,
+        Command::Window(args) => window::run(&args)?,
         Command::Providers => {
             for id in memor_providers::ProviderRegistry::global().ids() {
                 println!("{id}");

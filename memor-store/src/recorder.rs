@@ -116,6 +116,51 @@ impl<'s> Recorder<'s> {
         Ok(())
     }
 
+    /// Makes the recorded session `target`, an edited copy of [`session`](Self::session):
+    /// messages it adds at the end are appended, those before the first recorded one (a
+    /// summary, say) prepended, and changed statuses and messages queued, all by message id.
+    /// A message added between recorded ones is refused, as is one `target` drops (use the
+    /// store's `Change::Delete`).
+    pub fn sync(&mut self, target: &Session) -> Result<()> {
+        let index: std::collections::HashMap<&str, usize> =
+            self.session.messages().iter().enumerate().map(|(i, m)| (m.id(), i)).collect();
+        let pairs: Vec<(&Message, bool)> =
+            target.messages().iter().zip(target.messages_status().iter().copied()).collect();
+        // Nothing recorded yet: everything is appended.
+        let first_known = pairs.iter().position(|(m, _)| index.contains_key(m.id())).unwrap_or(0);
+        let last_known = pairs.iter().rposition(|(m, _)| index.contains_key(m.id())).map_or(0, |i| i + 1);
+        let known = pairs[first_known..last_known].iter().filter(|(m, _)| index.contains_key(m.id())).count();
+        if known != last_known - first_known {
+            return Err(Error::Invalid {
+                what: "sync".into(),
+                reason: "a message was added between recorded ones".into(),
+            });
+        }
+        if known != index.len() {
+            return Err(Error::Invalid { what: "sync".into(), reason: "a recorded message is missing".into() });
+        }
+        let mut changes = Vec::new();
+        for (message, enabled) in pairs[..first_known].iter().rev() {
+            changes.push(Change::Prepend((*message).clone(), *enabled));
+        }
+        for (message, enabled) in &pairs[first_known..last_known] {
+            let i = index[message.id()];
+            let id = MessageRef::Id(message.id().to_owned());
+            if self.session.messages()[i] != **message {
+                changes.push(Change::Replace(id.clone(), (*message).clone()));
+            }
+            if self.session.messages_status()[i] != *enabled {
+                changes.push(Change::SetEnabled(id, *enabled));
+            }
+        }
+        for (message, enabled) in &pairs[last_known..] {
+            changes.push(Change::Append((*message).clone(), *enabled));
+        }
+        self.pending.extend(changes);
+        self.session = target.clone();
+        Ok(())
+    }
+
     /// Writes every pending change in one transaction; how many there were. On an error
     /// nothing is written and the changes stay pending.
     pub fn commit(&mut self) -> Result<usize> {

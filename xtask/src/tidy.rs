@@ -38,6 +38,12 @@ pub(crate) fn workspace_root() -> PathBuf {
 pub(crate) fn check(root: &Path) -> Result<(), String> {
     forbidden_dependencies(root, "memor-core", FORBIDDEN_IN_CORE)?;
     forbidden_dependencies(root, "memor-store", FORBIDDEN_IN_STORE)?;
+    // The arrows point one way: `memor-context` sits on the tokenizers and providers and
+    // under the CLI.
+    forbidden_dependencies(root, "memor-context", &["memor-cli"])?;
+    for lower in ["memor-tokenize", "memor-providers", "memor-render"] {
+        forbidden_dependencies(root, lower, &["memor-context", "memor-cli"])?;
+    }
     file_headers(root)
 }
 

@@ -5,7 +5,11 @@
 
 mod chat;
 mod hardening;
+#[allow(dead_code)]
+#[path = "../../../memor-providers/tests/it/server.rs"]
+mod server;
 mod store;
+mod window;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

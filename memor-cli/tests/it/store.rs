@@ -354,3 +354,43 @@ fn kill_9_at_random_moments_loses_no_committed_turn() {
     eprintln!("kill -9: {kills} kills, {committed} turns committed, none lost");
     assert!(committed > 0, "some turns completed between kills");
 }
+
+#[test]
+fn a_summary_and_its_masks_are_committed_with_the_turn() {
+    for db in databases() {
+        let file = tempdir().join("long.json");
+        let before = crate::window::conversation(&file, 30);
+        let out = memor(&["store", "import", &db, file.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let id = stdout(&out).trim().to_owned();
+        let mut replies = vec![reply("openai", "Cities 0 to 25 were sunny."), reply("openai", "City 29.")].into_iter();
+        let (address, _) = serve_with(move |_| replies.next());
+        let mut child = Command::new(env!("CARGO_BIN_EXE_memor"))
+            .args(["chat", "--provider", "openai", "--model", "gpt-4o", "--base-url", &address])
+            .args(["--store", &db, "--conversation", &id, "--context", "500", "--max-tokens", "50", "--summarize"])
+            .env("OPENAI_API_KEY", "sk-test")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(b"Tell me\n").unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "City 29.\n");
+
+        let store = memor_store::open_existing(&db).unwrap();
+        let saved = store.load(&id).unwrap();
+        assert_eq!(saved.len(), before.len() + 3, "summary, prompt and reply added; nothing deleted");
+        assert_eq!(saved.get_message(0).unwrap().message(), "Cities 0 to 25 were sunny.");
+        let covers = memor_context::covered_ids(saved.get_message(0).unwrap());
+        assert!(!covers.is_empty());
+        for cover in &covers {
+            let i = saved.iter().position(|m| m.id() == cover).unwrap();
+            assert!(!saved.messages_status()[i], "covered message {i} is masked in the store");
+        }
+        assert_eq!(saved.messages_status().iter().filter(|on| !**on).count(), covers.len());
+        let texts: Vec<&str> = saved.iter().rev().take(2).map(|m| m.message()).collect();
+        assert_eq!(texts, ["City 29.", "Tell me"]);
+    }
+}

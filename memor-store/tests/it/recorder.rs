@@ -79,3 +79,31 @@ fn two_recorders_committing_at_once_keep_both_turns_in_commit_order() {
         }
     }
 }
+
+#[test]
+fn sync_queues_what_an_edited_session_adds_and_masks() {
+    for (_, store) in backends::all() {
+        let store = store.as_ref();
+        let mut recorder = Recorder::create(store, &NewConversation::titled("sync")).unwrap();
+        recorder.add_turn(Prompt::builder().message("q1").build(), replies(&["a1"])).unwrap();
+        recorder.commit().unwrap();
+        let mut edited = recorder.session().clone();
+        let summary: Message = Response::builder().message("summary").build().unwrap().into();
+        edited.insert_message(0, summary, true).unwrap();
+        edited.disable_message(1).unwrap();
+        edited.add_message(Prompt::builder().message("q2").build());
+        recorder.sync(&edited).unwrap();
+        recorder.commit().unwrap();
+        let stored = store.load(recorder.id()).unwrap();
+        assert_eq!(stored.to_json(), edited.to_json());
+        assert_eq!(stored.messages_status(), [true, false, true, true]);
+
+        let mut between = recorder.session().clone();
+        between.insert_message(2, Prompt::builder().message("x").build(), true).unwrap();
+        assert!(recorder.sync(&between).unwrap_err().to_string().contains("added between"));
+        let mut dropped = recorder.session().clone();
+        dropped.remove_message(1).unwrap();
+        assert!(recorder.sync(&dropped).unwrap_err().to_string().contains("missing"));
+        assert_eq!(recorder.pending(), 0, "a refused sync queues nothing");
+    }
+}
