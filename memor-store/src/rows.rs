@@ -155,6 +155,47 @@ pub(crate) fn session_by_message(
     Ok(session)
 }
 
+/// The columns a conversation is read from, in the order [`StoredConversation`] takes them
+/// (the same SQL for both backends).
+pub(crate) const CONVERSATION: &str = "SELECT c.id, c.header, c.agent, c.user_id, c.metadata, c.created_at, \
+     c.updated_at, c.archived_at, (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id) FROM conversations c";
+
+/// A conversation row as read, before its header and metadata are.
+pub(crate) struct StoredConversation {
+    pub(crate) id: String,
+    pub(crate) header: String,
+    pub(crate) agent: Option<String>,
+    pub(crate) user: Option<String>,
+    pub(crate) metadata: String,
+    pub(crate) created_at: i64,
+    pub(crate) updated_at: i64,
+    pub(crate) archived_at: Option<i64>,
+    pub(crate) messages: i64,
+}
+
+impl StoredConversation {
+    /// The conversation; `location` names the database in an error.
+    pub(crate) fn finish(self, location: &str) -> Result<crate::Conversation> {
+        let what = || format!("{location}: conversation {}", self.id);
+        let title = title(&self.header, what)?;
+        let metadata = match serde_json::from_str(&self.metadata) {
+            Ok(serde_json::Value::Object(map)) => map,
+            _ => return Err(Error::Corrupt { what: what(), reason: "its metadata is not a JSON object".into() }),
+        };
+        Ok(crate::Conversation {
+            id: self.id,
+            title,
+            agent: self.agent,
+            user: self.user,
+            metadata,
+            messages: self.messages.max(0) as u64,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+            archived_at: self.archived_at,
+        })
+    }
+}
+
 /// The title a header holds.
 pub(crate) fn title(header_json: &str, what: impl Fn() -> String) -> Result<Option<String>> {
     Ok(parse_header(header_json, &what)?.title().map(str::to_owned))

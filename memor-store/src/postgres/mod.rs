@@ -11,7 +11,7 @@ use postgres::{IsolationLevel, Row, Transaction};
 
 use crate::migrate::{self, SchemaTx};
 use crate::ops::{self, ConversationRow, Located, Tx};
-use crate::rows::{self, MessageRow, StoredMessage};
+use crate::rows::{self, CONVERSATION, MessageRow, StoredConversation, StoredMessage};
 use crate::search_query::words;
 use crate::{
     Change, Conversation, Error, ListFilter, Location, MessageRef, NewConversation, PgConfig, Result, SearchFilter,
@@ -120,30 +120,20 @@ impl PostgresStore {
     }
 
     fn conversation_of(&self, row: &Row) -> Result<Conversation> {
-        let id: String = row.get(0);
-        let header: String = row.get(1);
-        let what = || format!("{}: conversation {id}", self.pool.shown());
-        let metadata = match serde_json::from_str(row.get::<_, &str>(4)) {
-            Ok(serde_json::Value::Object(map)) => map,
-            _ => return Err(Error::Corrupt { what: what(), reason: "its metadata is not a JSON object".into() }),
-        };
-        Ok(Conversation {
-            title: rows::title(&header, what)?,
+        let stored = StoredConversation {
+            id: row.get(0),
+            header: row.get(1),
             agent: row.get(2),
             user: row.get(3),
-            metadata,
+            metadata: row.get(4),
             created_at: row.get(5),
             updated_at: row.get(6),
             archived_at: row.get(7),
-            messages: row.get::<_, i64>(8).max(0) as u64,
-            id,
-        })
+            messages: row.get(8),
+        };
+        stored.finish(self.pool.shown())
     }
 }
-
-/// The columns [`PostgresStore::conversation_of`] reads.
-const CONVERSATION: &str = "SELECT c.id, c.header, c.agent, c.user_id, c.metadata, c.created_at, c.updated_at, \
-     c.archived_at, (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id) FROM conversations c";
 
 impl Store for PostgresStore {
     fn location(&self) -> &Location {

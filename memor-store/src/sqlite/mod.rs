@@ -12,7 +12,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, pa
 
 use crate::migrate::{self, SchemaTx};
 use crate::ops::{self, ConversationRow, Located, Tx};
-use crate::rows::{self, MessageRow, StoredMessage};
+use crate::rows::{self, CONVERSATION, MessageRow, StoredConversation, StoredMessage};
 use crate::{
     Change, Conversation, Error, ListFilter, Location, MessageRef, NewConversation, Result, SearchFilter, SearchHit,
     Store,
@@ -149,25 +149,8 @@ fn message(e: &rusqlite::Error) -> String {
     }
 }
 
-/// The columns [`conversation_of`] reads.
-const CONVERSATION: &str = "SELECT c.id, c.header, c.agent, c.user_id, c.metadata, c.created_at, c.updated_at, \
-     c.archived_at, (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id) FROM conversations c";
-
-/// A conversation row before its header and metadata are read.
-struct RawConversation {
-    id: String,
-    header: String,
-    agent: Option<String>,
-    user: Option<String>,
-    metadata: String,
-    created_at: i64,
-    updated_at: i64,
-    archived_at: Option<i64>,
-    messages: i64,
-}
-
-fn conversation_of(row: &rusqlite::Row<'_>) -> rusqlite::Result<RawConversation> {
-    Ok(RawConversation {
+fn conversation_of(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoredConversation> {
+    Ok(StoredConversation {
         id: row.get(0)?,
         header: row.get(1)?,
         agent: row.get(2)?,
@@ -178,28 +161,6 @@ fn conversation_of(row: &rusqlite::Row<'_>) -> rusqlite::Result<RawConversation>
         archived_at: row.get(7)?,
         messages: row.get(8)?,
     })
-}
-
-impl RawConversation {
-    fn finish(self, location: &str) -> Result<Conversation> {
-        let what = || format!("{location}: conversation {}", self.id);
-        let title = rows::title(&self.header, what)?;
-        let metadata = match serde_json::from_str(&self.metadata) {
-            Ok(serde_json::Value::Object(map)) => map,
-            _ => return Err(Error::Corrupt { what: what(), reason: "its metadata is not a JSON object".into() }),
-        };
-        Ok(Conversation {
-            id: self.id,
-            title,
-            agent: self.agent,
-            user: self.user,
-            metadata,
-            messages: self.messages.max(0) as u64,
-            created_at: self.created_at,
-            updated_at: self.updated_at,
-            archived_at: self.archived_at,
-        })
-    }
 }
 
 impl Store for SqliteStore {
