@@ -47,7 +47,7 @@ pub use error::{Error, Result};
 pub use kind::{Kind, UnknownKind};
 pub use message::Message;
 pub use number::Number;
-pub use parts::{Image, ToolCall, ToolResult};
+pub use parts::{Image, Reasoning, ToolCall, ToolResult};
 pub use prompt::{Prompt, PromptBuilder};
 pub use pyfloat::{PyFloat, shortest_digits};
 pub use response::{Response, ResponseBuilder};
