@@ -13,6 +13,7 @@ mod openai_responses;
 mod registry;
 mod reliability;
 mod render_formats;
+mod sdk_judge;
 mod secrets;
 mod server;
 mod stream_anthropic;
