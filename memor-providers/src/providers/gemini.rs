@@ -79,7 +79,10 @@ impl Provider for Gemini {
     /// blocked prompt, a safety stop), a [`NoContent`](Error::NoContent) error names the reason.
     fn parse(&self, reply: &HttpResponse, options: &ChatOptions, elapsed: Duration) -> Result<Vec<Response>> {
         let body = reply::json_body(ID, reply)?;
-        let candidates = body.get("candidates").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+        let candidates = match body.get("candidates") {
+            None if body.get("promptFeedback").is_some() => &[],
+            _ => reply::array_field(ID, &body, "candidates")?,
+        };
         if candidates.is_empty() {
             let feedback = body.get("promptFeedback").and_then(|f| f.get("blockReason")).and_then(Value::as_str);
             let reason = feedback.map_or_else(|| "no candidates".to_owned(), |r| format!("prompt blocked: {r}"));
