@@ -10,6 +10,7 @@ mod mistral;
 mod ollama;
 mod openai;
 mod openai_responses;
+mod refusals_reasoning;
 mod registry;
 mod reliability;
 mod render_formats;
