@@ -107,8 +107,10 @@ impl SseHandler for ResponsesStream {
     }
 
     /// The response: `output_tokens` as the tokens; `id`, `status`, `incomplete_details` and
-    /// `usage` of the terminal event's response as metadata; the tool calls the events gave,
-    /// else those of its `output`.
+    /// `usage` of the terminal event's response as metadata, with the parts and items of its
+    /// `output` that are neither text, calls nor reasoning; the tool calls the events gave,
+    /// else those of its `output`; the reasoning items the events gave, else those of its
+    /// `output`.
     fn finish(self, elapsed: Duration) -> Result<Response> {
         let Some(last) = self.last else {
             return Err(ended_early(ID, "`response.completed`"));
@@ -130,6 +132,9 @@ impl SseHandler for ResponsesStream {
         };
         if self.refused {
             candidate.refused("");
+        }
+        if let Some(parts) = whole.metadata.remove(reply::CONTENT_PARTS) {
+            candidate.metadata.insert(reply::CONTENT_PARTS.to_owned(), parts);
         }
         match self.reasoning.is_empty() {
             true => candidate.reasoning = whole.reasoning,

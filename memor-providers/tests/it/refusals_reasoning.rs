@@ -228,3 +228,28 @@ fn a_streamed_thinking_block_is_assembled() {
         ]
     );
 }
+
+#[test]
+fn other_responses_items_are_kept_whole_and_streamed_alike() {
+    let search = json!({"type": "web_search_call", "id": "ws_1", "status": "completed"});
+    let message = json!({"type": "message", "id": "msg_1", "role": "assistant", "status": "completed",
+                         "content": [{"type": "output_text", "text": "Found it ✓", "annotations": []}]});
+    let reply = json!({"id": "resp_1", "object": "response", "status": "completed", "model": "gpt-4.1",
+                       "output": [search, message], "usage": {"input_tokens": 5, "output_tokens": 3}});
+    let whole = chat(&OpenAiResponses::new(), reply.clone()).unwrap().remove(0);
+    assert_eq!(whole.message(), "Found it ✓");
+    assert_eq!(whole.provider_metadata().unwrap()["content_parts"], json!([search]));
+
+    let events = [
+        json!({"type": "response.output_item.added", "output_index": 0, "item": search}),
+        json!({"type": "response.output_text.delta", "output_index": 1, "delta": "Found it ✓"}),
+        json!({"type": "response.completed", "response": reply}),
+    ];
+    let stream: String =
+        events.iter().map(|e| format!("event: {}\ndata: {e}\n\n", e["type"].as_str().unwrap())).collect();
+    let (base, _requests) = serve(vec![sse(&stream)]);
+    let options = ChatOptions::new("gpt-4.1").base_url(format!("{base}/v1")).api_key(KEY);
+    let streamed = client().chat_stream(&OpenAiResponses::new(), &hello(), &options, |_| {}).unwrap();
+    assert_eq!(streamed.message(), whole.message());
+    assert_eq!(streamed.provider_metadata(), whole.provider_metadata());
+}
