@@ -1,7 +1,9 @@
 """The providers' official Python SDKs as judges of memor's requests and reply reading.
 
 For each case (a conversation of conversations.json, a provider, a reply), the provider's SDK
-sends its own request for the conversation to a loopback server (base URL 127.0.0.1, a dummy
+sends its own request for the conversation (the neutral conversation turned into the SDK's own
+parameter types by the `*_messages`/`*_kwargs` functions below, written from each SDK's
+documentation, not from memor's code) to a loopback server (base URL 127.0.0.1, a dummy
 key), which answers with a reply built from the SDK's own response models; the SDK reads it.
 Printed (one JSON document on stdout): per case the request the SDK sent (path, headers,
 body), the reply's bytes, what the SDK read from it (text, refusal, tool calls, tokens, finish
