@@ -48,7 +48,7 @@ pub use file::{FileStamp, write_atomic};
 pub use kind::{Kind, UnknownKind};
 pub use message::Message;
 pub use number::Number;
-pub use parts::{Image, ToolCall, ToolResult};
+pub use parts::{Image, Reasoning, ToolCall, ToolResult};
 pub use prompt::{Prompt, PromptBuilder};
 pub use pyfloat::{PyFloat, shortest_digits};
 pub use response::{Response, ResponseBuilder};

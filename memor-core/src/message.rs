@@ -157,6 +157,18 @@ macro_rules! message_base_methods {
             &self.base.parts.images
         }
 
+        /// The provider's reasoning state it carries (not memor's; see
+        /// [`Reasoning`](crate::Reasoning)).
+        pub fn reasoning(&self) -> &[$crate::Reasoning] {
+            &self.base.parts.reasoning
+        }
+
+        /// Replaces the reasoning state; marks modified.
+        pub fn update_reasoning(&mut self, reasoning: Vec<$crate::Reasoning>) {
+            self.base.parts.reasoning = reasoning;
+            self.base.touch();
+        }
+
         /// Replaces the tool calls; marks modified.
         pub fn update_tool_calls(&mut self, calls: Vec<$crate::ToolCall>) {
             self.base.parts.tool_calls = calls;
@@ -247,6 +259,11 @@ impl Message {
     /// The images it carries.
     pub fn images(&self) -> &[Image] {
         &self.base().parts.images
+    }
+
+    /// The provider's reasoning state it carries.
+    pub fn reasoning(&self) -> &[crate::Reasoning] {
+        &self.base().parts.reasoning
     }
 
     /// The prompt, if this is one.

@@ -1,7 +1,8 @@
-//! History beyond text, which memor 1.1 does not have: tool calls, tool results and images.
+//! History beyond text, which memor 1.1 does not have: tool calls, tool results, images and
+//! the provider's reasoning state.
 //!
 //! A message holds them beside its text. They are written as trailing keys (`"tool_calls"`,
-//! `"tool_results"`, `"images"`) only when present, so a file without them keeps memor's bytes
+//! `"tool_results"`, `"images"`, `"reasoning"`) only when present, so a file without them keeps memor's bytes
 //! and Python memor 1.1 loads a file with them (it ignores keys it does not know).
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
@@ -45,12 +46,25 @@ pub enum Image {
     },
 }
 
+/// Reasoning state a provider gave with a reply, to be sent back to that provider on the next
+/// turns exactly as it came: an Anthropic `thinking` or `redacted_thinking` block with its
+/// signature, an OpenAI Responses `reasoning` item with its encrypted content, a Gemini part
+/// with a thought signature. Other providers do not send it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reasoning {
+    /// The id of the provider that gave it (`anthropic`, `openai_responses`, `gemini`).
+    pub provider: String,
+    /// The provider's item, a JSON object, verbatim.
+    pub item: Map<String, Value>,
+}
+
 /// The non-text parts of one message.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Parts {
     pub(crate) tool_calls: Vec<ToolCall>,
     pub(crate) tool_results: Vec<ToolResult>,
     pub(crate) images: Vec<Image>,
+    pub(crate) reasoning: Vec<Reasoning>,
 }
 
 impl Parts {
@@ -65,19 +79,20 @@ impl Parts {
         if !self.images.is_empty() {
             m.serialize_entry("images", &self.images)?;
         }
+        if !self.reasoning.is_empty() {
+            m.serialize_entry("reasoning", &self.reasoning)?;
+        }
         Ok(())
     }
 
     /// Reads the parts from a message object's values; `Err` says which field and why.
-    pub(crate) fn from_values(
-        tool_calls: Option<Value>,
-        tool_results: Option<Value>,
-        images: Option<Value>,
-    ) -> Result<Parts, (String, String)> {
+    pub(crate) fn from_values(values: [Option<Value>; 4]) -> Result<Parts, (String, String)> {
+        let [tool_calls, tool_results, images, reasoning] = values;
         Ok(Parts {
             tool_calls: list(tool_calls, "tool_calls", tool_call)?,
             tool_results: list(tool_results, "tool_results", tool_result)?,
             images: list(images, "images", image)?,
+            reasoning: list(reasoning, "reasoning", reasoning_item)?,
         })
     }
 }
@@ -120,6 +135,18 @@ impl Serialize for Image {
         }
     }
 }
+
+impl Serialize for Reasoning {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(2))?;
+        m.serialize_entry("provider", &self.provider)?;
+        m.serialize_entry("item", &self.item)?;
+        m.end()
+    }
+}
+
+/// The keys of the parts, in the order they are written.
+pub(crate) const KEYS: [&str; 4] = ["tool_calls", "tool_results", "images", "reasoning"];
 
 type Field = (String, String);
 
@@ -179,4 +206,13 @@ fn image(mut o: Map<String, Value>) -> Result<Image, String> {
         return Ok(Image::Url(text(&mut o, "url")?));
     }
     Ok(Image::Data { media_type: text(&mut o, "media_type")?, base64: text(&mut o, "base64")? })
+}
+
+fn reasoning_item(mut o: Map<String, Value>) -> Result<Reasoning, String> {
+    let item = match o.remove("item") {
+        Some(Value::Object(item)) => item,
+        Some(_) => return Err("`item` must be a JSON object".to_owned()),
+        None => return Err("`item` is missing".to_owned()),
+    };
+    Ok(Reasoning { provider: text(&mut o, "provider")?, item })
 }

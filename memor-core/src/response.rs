@@ -149,7 +149,7 @@ impl Response {
 
 /// memor's equality: message, score, role, temperature, model, tokens, inference_time, top_k,
 /// top_p and gpu; ids, dates and warnings are ignored. Numbers compare numerically. Tool calls,
-/// tool results and images (not memor's) compare too; provider metadata does not.
+/// tool results, images and reasoning state (not memor's) compare too; provider metadata does not.
 impl PartialEq for Response {
     fn eq(&self, o: &Self) -> bool {
         self.base.message == o.base.message
@@ -182,6 +182,7 @@ pub struct ResponseBuilder {
     gpu: Option<String>,
     date: Option<Timestamp>,
     tool_calls: Vec<crate::ToolCall>,
+    reasoning: Vec<crate::Reasoning>,
 }
 
 impl ResponseBuilder {
@@ -257,6 +258,12 @@ impl ResponseBuilder {
         self
     }
 
+    /// The provider's reasoning state that came with it (not memor's).
+    pub fn reasoning(mut self, reasoning: Vec<crate::Reasoning>) -> Self {
+        self.reasoning = reasoning;
+        self
+    }
+
     /// Checks the values in memor's order and builds the response.
     pub fn build(self) -> Result<Response> {
         let mut r = Response::default();
@@ -280,6 +287,7 @@ impl ResponseBuilder {
             r.base.date_created = date;
         }
         r.base.parts.tool_calls = self.tool_calls;
+        r.base.parts.reasoning = self.reasoning;
         Ok(r)
     }
 }

@@ -120,6 +120,14 @@ pub enum Error {
         /// What is wrong.
         problem: String,
     },
+    /// The reply holds nothing to record: no text, no refusal, no tool call (a safety block,
+    /// a token limit reached before any text, an empty candidate).
+    NoContent {
+        /// The provider's id.
+        provider: String,
+        /// Why, as the provider said it (its finish or block reason), else `unknown`.
+        reason: String,
+    },
     /// A message of the session could not be rendered to text.
     Render(memor_render::Error),
     /// The data model refused a value of the reply (for example a negative temperature).
@@ -204,6 +212,9 @@ impl fmt::Display for Error {
             Error::DuplicateProvider { id } => write!(f, "a provider `{id}` is already registered"),
             Error::ToolPairing { index, call_id, problem } => {
                 write!(f, "message {index}: tool call `{call_id}` {problem}")
+            }
+            Error::NoContent { provider, reason } => {
+                write!(f, "{provider}: the reply has no text, refusal or tool call (reason: {reason})")
             }
             Error::Render(e) => e.fmt(f),
             Error::Core(e) => e.fmt(f),

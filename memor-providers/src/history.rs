@@ -1,8 +1,9 @@
 //! [`turns`]: a session's enabled messages with their text and their parts (tool calls, tool
 //! results, images), checked so that tool calls and their results stay together.
 
-use memor_core::{Image, Message, Role, Session, ToolCall, ToolResult};
+use memor_core::{Image, Message, Reasoning, Role, Session, ToolCall, ToolResult};
 use memor_render::MessageRef;
+use serde_json::{Map, Value};
 
 use crate::{Error, Result};
 
@@ -22,6 +23,9 @@ pub struct Turn<'a> {
     pub tool_results: &'a [ToolResult],
     /// The images it carries (a user turn).
     pub images: &'a [Image],
+    /// The reasoning state it carries (an assistant turn), of any provider: each provider
+    /// sends back only its own.
+    pub reasoning: &'a [Reasoning],
 }
 
 impl Turn<'_> {
@@ -56,6 +60,7 @@ fn turn(index: usize, m: &Message) -> Result<Turn<'_>> {
         tool_calls: m.tool_calls(),
         tool_results: m.tool_results(),
         images: m.images(),
+        reasoning: m.reasoning(),
     })
 }
 
@@ -115,4 +120,10 @@ pub(crate) fn user_images_only<'s>(provider: &str, session: &'s Session) -> Resu
         });
     }
     Ok(turns)
+}
+
+/// The items of `turn`'s reasoning state that `provider` gave, in order (those of other
+/// providers are left out: a session moved to another provider drops them).
+pub(crate) fn reasoning_of<'a>(turn: &Turn<'a>, provider: &str) -> Vec<&'a Map<String, Value>> {
+    turn.reasoning.iter().filter(|r| r.provider == provider).map(|r| &r.item).collect()
 }

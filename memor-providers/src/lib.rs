@@ -40,6 +40,31 @@
 //! top-p and top-k, and the rest of what the provider said (usage, finish reason, reply id) as
 //! provider metadata. Several candidates (`n`, `candidateCount`) give several responses.
 //!
+//! A refusal (OpenAI's `refusal`, streamed `delta.refusal`, a Responses `refusal` part,
+//! Anthropic's `refusal` stop) is recorded as the response, its text marked `"refusal": true`
+//! in the metadata. Content given as a list of parts (Mistral's chunks, Anthropic's blocks,
+//! Gemini's parts) has its text parts joined and the other parts kept verbatim in the
+//! metadata's `content_parts`. A reply with no text, no refusal and no tool call is an
+//! [`Error::NoContent`] naming the provider's reason (`length`, `SAFETY`, a blocked prompt),
+//! never an empty message.
+//!
+//! Reasoning state ([`Reasoning`](memor_core::Reasoning), saved with the response) is kept
+//! exactly as it came: Anthropic `thinking`/`redacted_thinking` blocks with their signatures,
+//! OpenAI Responses `reasoning` items with their encrypted content (asked for with
+//! `include` for reasoning models, as nothing is stored), Gemini thought parts and thought
+//! signatures. Each provider sends back its own on the next turns (Anthropic's blocks first in
+//! the assistant message, Responses items before the calls they led to, Gemini's signatures on
+//! the parts they came on); a session moved to another provider drops them.
+//!
+//! Requests are what each provider's current official SDK sends for the same conversation
+//! (`tests/sdk/judge.py` checks it against the pinned Python SDKs): Anthropic's key as
+//! `authorization: Bearer` with `anthropic-version: 2026-10-21`, whose Messages API has no
+//! sampling settings (temperature, top-p and top-k are refused); Gemini's `v1` API with tool
+//! parameters as `parametersJsonSchema`; the defaults the SDKs send (`detail` on Responses
+//! images, `strict` on Responses tools, Mistral's `stream` and `prefix`); Ollama tool calls with
+//! only `function.name` and `function.arguments`. OpenAI reasoning models (o-series, GPT-5)
+//! refuse `temperature` and `top_p`, so memor refuses them too.
+//!
 //! API keys are [`ApiKey`]s and [`Header::Secret`]s: they never appear in `Debug` output or
 //! in errors.
 //!
@@ -47,13 +72,13 @@
 //!
 //! Tool settings other than `tool_choice` (none at all on Ollama, which has no such field),
 //! image URLs for Ollama (base64 only), `is_error` where the wire has no field for it (OpenAI,
-//! Mistral, Responses, Ollama), replaying opaque provider items (reasoning items, thought
-//! signatures), merging consecutive same-role turns for Anthropic, several candidates when
-//! streaming, and a non-blocking transport: the `async` feature's `AsyncClient` gives futures,
-//! but each call in flight holds an OS thread running the blocking [`Client`]. A reply holding
-//! other non-text content (an image, for example) is an error. The live providers have not
-//! been called from this crate's tests: they run against a local server replaying the
-//! providers' documented shapes.
+//! Mistral, Responses, Ollama), options to ask for thinking (Anthropic's `thinking`, Gemini's
+//! `thinkingConfig`, Responses' `reasoning`), merging consecutive same-role turns for
+//! Anthropic, several candidates when streaming, and a non-blocking transport: the `async`
+//! feature's `AsyncClient` gives futures, but each call in flight holds an OS thread running
+//! the blocking [`Client`]. The live providers have not been called from this crate's tests:
+//! they run against a local server replaying the providers' documented shapes and replies
+//! built from the official SDKs' own models.
 //!
 //! ## Plugins
 //!

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use memor_core::{Response, ToolCall};
+use memor_core::{Reasoning, Response, ToolCall};
 use serde_json::{Map, Value};
 
 use crate::{ChatOptions, Error, HttpResponse, Result};
@@ -77,11 +77,14 @@ pub(crate) fn keep(metadata: &mut Map<String, Value>, from: &Value, keys: &[&str
 }
 
 /// What one candidate of a reply says.
+#[derive(Default)]
 pub(crate) struct Candidate {
     pub text: String,
     pub model: Option<String>,
     pub tokens: Option<u64>,
     pub metadata: Map<String, Value>,
+    /// The provider's reasoning state, to be sent back on the next turns.
+    pub reasoning: Vec<Reasoning>,
 }
 
 impl Candidate {
@@ -95,18 +98,89 @@ impl Candidate {
             model: body.get("model").and_then(Value::as_str).map(str::to_owned),
             tokens: body.pointer(tokens).and_then(Value::as_u64),
             metadata,
+            reasoning: Vec::new(),
+        }
+    }
+
+    /// Records a refusal: its text (after any text there was) and the mark
+    /// `"refusal": true` in the metadata.
+    pub(crate) fn refused(&mut self, refusal: &str) {
+        self.text.push_str(refusal);
+        self.metadata.insert(REFUSAL.to_owned(), Value::Bool(true));
+    }
+
+    /// Keeps a part of the reply that is neither text nor a tool call, verbatim, in the
+    /// metadata's `content_parts` list.
+    pub(crate) fn keep_part(&mut self, part: &Value) {
+        let parts = self.metadata.entry(CONTENT_PARTS).or_insert_with(|| Value::Array(Vec::new()));
+        if let Value::Array(parts) = parts {
+            parts.push(part.clone());
+        }
+    }
+
+    /// Keeps `item` as reasoning state of `provider`.
+    pub(crate) fn reason(&mut self, provider: &str, item: &Value) {
+        if let Value::Object(item) = item {
+            self.reasoning.push(Reasoning { provider: provider.to_owned(), item: item.clone() });
         }
     }
 }
 
-/// The [`Response`]: the reply's text, the tool calls it asks for, its model (else the
-/// requested one), tokens, metadata, the request's sampling settings and the call's wall time.
+/// The metadata key that marks a refusal.
+pub(crate) const REFUSAL: &str = "refusal";
+
+/// The metadata key of the parts of a reply that are neither text nor tool calls.
+pub(crate) const CONTENT_PARTS: &str = "content_parts";
+
+/// Why a reply ended, from its metadata: the finish or stop reason, else the incomplete
+/// details' reason, else the status.
+fn reason(metadata: &Map<String, Value>) -> String {
+    let keys = ["finish_reason", "stop_reason", "finishReason", "done_reason"];
+    keys.iter()
+        .find_map(|k| metadata.get(*k).and_then(Value::as_str))
+        .or_else(|| metadata.get("incomplete_details").and_then(|d| d.get("reason")).and_then(Value::as_str))
+        .or_else(|| metadata.get("status").and_then(Value::as_str))
+        .unwrap_or("unknown")
+        .to_owned()
+}
+
+/// The text of a content that is a string, or a list of parts whose `text` parts are joined
+/// (the other parts are kept in the candidate's metadata); null is no text.
+pub(crate) fn content_text(provider: &str, content: Option<&Value>, candidate: &mut Candidate) -> Result<()> {
+    match content {
+        None | Some(Value::Null) => Ok(()),
+        Some(Value::String(text)) => {
+            candidate.text.push_str(text);
+            Ok(())
+        }
+        Some(Value::Array(parts)) => {
+            for part in parts {
+                match (part.get("type").and_then(Value::as_str), part.get("text").and_then(Value::as_str)) {
+                    (Some("text") | None, Some(text)) => candidate.text.push_str(text),
+                    _ => candidate.keep_part(part),
+                }
+            }
+            Ok(())
+        }
+        Some(_) => Err(Error::parse(provider, "`content` that is neither text nor a list of parts")),
+    }
+}
+
+/// The [`Response`]: the reply's text, the tool calls it asks for, its reasoning state, its
+/// model (else the requested one), tokens, metadata, the request's sampling settings and the
+/// call's wall time. A reply with no text, no refusal and no tool call is a
+/// [`NoContent`](Error::NoContent) error naming the reason the provider gave.
 pub(crate) fn response_with_calls(
+    provider: &str,
     candidate: Candidate,
     tool_calls: Vec<ToolCall>,
     options: &ChatOptions,
     elapsed: Duration,
 ) -> Result<Response> {
+    let refused = candidate.metadata.get(REFUSAL) == Some(&Value::Bool(true));
+    if candidate.text.is_empty() && tool_calls.is_empty() && !refused {
+        return Err(Error::NoContent { provider: provider.to_owned(), reason: reason(&candidate.metadata) });
+    }
     let model = candidate.model.filter(|m| !m.is_empty()).unwrap_or_else(|| options.model.clone());
     let mut builder = Response::builder().message(candidate.text).model(model).inference_time(elapsed.as_secs_f64());
     if let Some(t) = options.temperature {
@@ -123,6 +197,9 @@ pub(crate) fn response_with_calls(
     }
     if !tool_calls.is_empty() {
         builder = builder.tool_calls(tool_calls);
+    }
+    if !candidate.reasoning.is_empty() {
+        builder = builder.reasoning(candidate.reasoning);
     }
     let mut response = builder.build()?;
     if !candidate.metadata.is_empty() {
@@ -178,6 +255,28 @@ pub(crate) fn single_candidate(provider: &str, options: &ChatOptions) -> Result<
 pub(crate) fn no_top_k(provider: &str, options: &ChatOptions) -> Result<()> {
     match options.top_k {
         Some(_) => Err(Error::Unsupported { provider: provider.to_owned(), what: "top_k".to_owned() }),
+        None => Ok(()),
+    }
+}
+
+/// Whether an OpenAI model is a reasoning model (the o-series and GPT-5, except the chat
+/// variants): they refuse `temperature` and `top_p`, and their reasoning items are worth keeping.
+pub(crate) fn openai_reasoning_model(model: &str) -> bool {
+    let model = model.rsplit('/').next().unwrap_or(model);
+    let reasoning = ["o1", "o3", "o4", "gpt-5", "codex"].iter().any(|p| model.starts_with(p));
+    reasoning && !model.contains("-chat")
+}
+
+/// An [`Unsupported`](Error::Unsupported) error for the first of temperature, top-p and
+/// top-k that is set, saying why (`because`).
+pub(crate) fn no_sampling(provider: &str, options: &ChatOptions, because: &str) -> Result<()> {
+    let set = [
+        ("temperature", options.temperature.is_some()),
+        ("top_p", options.top_p.is_some()),
+        ("top_k", options.top_k.is_some()),
+    ];
+    match set.iter().find(|(_, on)| *on) {
+        Some((name, _)) => Err(Error::Unsupported { provider: provider.to_owned(), what: format!("{name} {because}") }),
         None => Ok(()),
     }
 }

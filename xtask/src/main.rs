@@ -1,7 +1,8 @@
 //! Workspace automation, run as `cargo xtask <task>`.
 //!
 //! - `ci`: what CI runs: format check, clippy and the docs with warnings denied, then the whole
-//!   test suite (with Python memor 1.1 installed, for the interoperability tests), closing on
+//!   test suite (with Python memor 1.1 and the providers' pinned Python SDKs installed, for the
+//!   interoperability tests and the SDK judge of `memor-providers`), closing on
 //!   one line that sums all test binaries: `tests: N passed, N failed`. Clippy, the docs and
 //!   the tests also build the non-default `memor-providers/async` feature.
 //!   The tests run against a PostgreSQL server started for the run ([`postgres::Server`]) and
@@ -38,6 +39,7 @@ const FEATURES: &str = "memor-providers/async,memor-store/postgres";
 
 fn ci() -> Result<(), String> {
     python_memor()?;
+    python_sdks()?;
     run("fmt", &["fmt", "--all", "--", "--check"], &[])?;
     run("clippy", &["clippy", "--workspace", "--all-targets", "--features", FEATURES, "--", "-D", "warnings"], &[])?;
     run("doc", &["doc", "--workspace", "--no-deps", "--features", FEATURES], &[("RUSTDOCFLAGS", "-D warnings")])?;
@@ -116,6 +118,41 @@ fn python_memor() -> Result<(), String> {
         Ok(())
     } else {
         Err("could not install Python memor 1.1 (python3 -m pip install memor==1.1)".into())
+    }
+}
+
+/// The requirements file that pins the providers' official Python SDKs.
+const SDK_REQUIREMENTS: &str = "memor-providers/tests/sdk/requirements.txt";
+
+/// The SDK judge of `memor-providers` (`tests/it/sdk_judge.rs`) runs the providers' official
+/// Python SDKs: install the pinned versions if they are not all there.
+fn python_sdks() -> Result<(), String> {
+    let requirements = tidy::workspace_root().join(SDK_REQUIREMENTS);
+    let text = std::fs::read_to_string(&requirements).map_err(|e| format!("{}: {e}", requirements.display()))?;
+    let pins: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+    // Each pinned distribution at its pinned version.
+    let probe = pins
+        .iter()
+        .filter_map(|pin| pin.split_once("=="))
+        .map(|(name, version)| format!("assert importlib.metadata.version({name:?}) == {version:?}"))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let probe = format!("import importlib.metadata; {probe}");
+    let installed = || Command::new("python3").args(["-c", &probe]).output().is_ok_and(|o| o.status.success());
+    if installed() {
+        return Ok(());
+    }
+    println!("==> python3 -m pip install -r {SDK_REQUIREMENTS}");
+    let status = Command::new("python3")
+        .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r"])
+        .arg(&requirements)
+        .env("PIP_ROOT_USER_ACTION", "ignore")
+        .status()
+        .map_err(|e| format!("python3 is needed for the SDK judge: {e}"))?;
+    if status.success() && installed() {
+        Ok(())
+    } else {
+        Err(format!("could not install the providers' SDKs (python3 -m pip install -r {SDK_REQUIREMENTS})"))
     }
 }
 

@@ -96,7 +96,7 @@ fn endpoint(provider: &str, address: &str) -> (String, &'static str) {
         "openai_responses" => (format!("{address}/v1"), "POST /v1/responses HTTP/1.1"),
         "mistral" => (format!("{address}/v1"), "POST /v1/chat/completions HTTP/1.1"),
         "anthropic" => (address.to_owned(), "POST /v1/messages HTTP/1.1"),
-        "gemini" => (address.to_owned(), "POST /v1beta/models/m-test:generateContent HTTP/1.1"),
+        "gemini" => (address.to_owned(), "POST /v1/models/m-test:generateContent HTTP/1.1"),
         "ollama" => (address.to_owned(), "POST /api/chat HTTP/1.1"),
         other => panic!("{other}"),
     }
@@ -111,7 +111,9 @@ fn chat_with_every_provider_carries_the_conversation_and_saves_memor_files() {
         let file = dir.join("chat.json");
         let mut child = Command::new(env!("CARGO_BIN_EXE_memor"))
             .args(["chat", "--provider", provider, "--model", "m-test", "--base-url", &base_url])
-            .args(["--session", file.to_str().unwrap(), "--system", "You are terse.", "--temperature", "0.5"])
+            .args(["--session", file.to_str().unwrap(), "--system", "You are terse."])
+            // Anthropic's Messages API (of the version sent) has no sampling settings.
+            .args(if provider == "anthropic" { &[][..] } else { &["--temperature", "0.5"][..] })
             .envs(
                 ["OPENAI", "ANTHROPIC", "GEMINI", "MISTRAL"]
                     .map(|p| (format!("{p}_API_KEY"), format!("test-key-for-{}", p.to_ascii_lowercase()))),
@@ -132,7 +134,7 @@ fn chat_with_every_provider_carries_the_conversation_and_saves_memor_files() {
         assert_eq!(requests[0].0, path, "{provider}");
         // The key came from the provider's environment variable, in the provider's header.
         let key_header = match provider {
-            "anthropic" => Some("x-api-key: test-key-for-anthropic"),
+            "anthropic" => Some("authorization: Bearer test-key-for-anthropic"),
             "gemini" => Some("x-goog-api-key: test-key-for-gemini"),
             "ollama" => None,
             other => Some(match other {

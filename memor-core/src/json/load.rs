@@ -338,16 +338,16 @@ fn response_fields(o: &Obj<'_, '_>) -> Result<Response> {
     Ok(Response { base, score, temperature, top_k, top_p, inference_time, model, gpu, provider_metadata })
 }
 
-/// Not memor's: the tool calls, tool results and images of a message, when present.
+/// Not memor's: the tool calls, tool results, images and reasoning state of a message, when
+/// present.
 fn parts(o: &Obj<'_, '_>) -> Result<Parts> {
-    let mut values = [None, None, None];
-    for (slot, key) in values.iter_mut().zip(["tool_calls", "tool_results", "images"]) {
+    let mut values = [None, None, None, None];
+    for (slot, key) in values.iter_mut().zip(crate::parts::KEYS) {
         if let Some(raw) = o.get(key) {
             *slot = Some(value(raw).map_err(|e| e.into_error(key))?);
         }
     }
-    let [calls, results, images] = values;
-    Parts::from_values(calls, results, images).map_err(|(field, why)| o.bad(&field, why))
+    Parts::from_values(values).map_err(|(field, why)| o.bad(&field, why))
 }
 
 /// What one load shares between the prompts it reads: identical templates (in a session,

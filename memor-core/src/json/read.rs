@@ -64,7 +64,7 @@ impl<'a> Raw<'a> {
 pub(crate) struct Slots<'a> {
     /// One per key a prompt or response has (see `index`): memor's, then ours. A key missing
     /// here is dropped by the streamed loader, so every key the loaders read must be listed.
-    values: [Option<Raw<'a>>; 23],
+    values: [Option<Raw<'a>>; 24],
 }
 
 impl<'a> Slots<'a> {
@@ -95,6 +95,7 @@ impl<'a> Slots<'a> {
             "tool_calls" => 20,
             "tool_results" => 21,
             "images" => 22,
+            "reasoning" => 23,
             _ => return None,
         })
     }

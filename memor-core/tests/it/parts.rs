@@ -1,7 +1,7 @@
-//! Tool calls, tool results and images (not memor's): kept through save and load, written only
+//! Tool calls, tool results, images and reasoning state (not memor's): kept through save and load, written only
 //! when present, and refused with the field named when malformed.
 
-use memor_core::{Document, Image, Prompt, Response, Session, ToolCall, ToolResult};
+use memor_core::{Document, Image, Prompt, Reasoning, Response, Session, ToolCall, ToolResult};
 use serde_json::{Value, json};
 
 fn exchange() -> Session {
@@ -16,7 +16,9 @@ fn exchange() -> Session {
     let image = Image::Data { media_type: "image/png".into(), base64: "iVBORw0KGgo=".into() };
     let mut session = Session::new(None);
     session.add_message(Prompt::builder().message("Weather in Paris? See the map.").images(vec![image]).build());
-    session.add_message(Response::builder().tool_calls(vec![call]).build().unwrap());
+    let thinking = json!({"type": "thinking", "thinking": "Look it up.", "signature": "EqQBCgIYAh"});
+    let reasoning = Reasoning { provider: "anthropic".into(), item: thinking.as_object().unwrap().clone() };
+    session.add_message(Response::builder().tool_calls(vec![call]).reasoning(vec![reasoning]).build().unwrap());
     session.add_message(Prompt::builder().tool_results(vec![result]).build());
     session
 }
@@ -32,7 +34,7 @@ fn parts_survive_save_and_load_as_trailing_keys() {
     let messages = value["messages"].as_array().unwrap();
     let keys = |i: usize| messages[i].as_object().unwrap().keys().cloned().collect::<Vec<_>>();
     assert_eq!(keys(0).last().map(String::as_str), Some("images"));
-    assert_eq!(keys(1).last().map(String::as_str), Some("tool_calls"));
+    assert_eq!(keys(1).iter().rev().take(2).collect::<Vec<_>>(), ["reasoning", "tool_calls"]);
     assert_eq!(keys(2).last().map(String::as_str), Some("tool_results"));
     assert_eq!(
         messages[1]["tool_calls"],
@@ -42,7 +44,13 @@ fn parts_survive_save_and_load_as_trailing_keys() {
         messages[2]["tool_results"],
         json!([{"call_id": "call_1", "name": "forecast", "content": "{\"temp\":21}", "is_error": false}])
     );
+    assert_eq!(
+        messages[1]["reasoning"],
+        json!([{"provider": "anthropic", "item": {"type": "thinking", "thinking": "Look it up.", "signature": "EqQBCgIYAh"}}])
+    );
     assert_eq!(messages[0]["images"], json!([{"media_type": "image/png", "base64": "iVBORw0KGgo="}]));
+    let plain = Response::default().to_json();
+    assert!(!plain.contains("tool_") && !plain.contains("images") && !plain.contains("reasoning"));
     assert!(!Prompt::default().to_json().contains("tool_") && !Prompt::default().to_json().contains("images"));
 }
 
@@ -52,6 +60,11 @@ fn a_message_with_different_parts_is_not_equal() {
     let mut other = session.clone();
     if let Some(memor_core::Message::Response(r)) = other.get_message_mut(1) {
         r.update_tool_calls(Vec::new());
+    }
+    assert_ne!(other, session);
+    let mut other = session.clone();
+    if let Some(memor_core::Message::Response(r)) = other.get_message_mut(1) {
+        r.update_reasoning(Vec::new());
     }
     assert_ne!(other, session);
 }
@@ -75,6 +88,13 @@ fn malformed_parts_are_refused_naming_the_field() {
         ),
         ("images", json!(["http://x"]), "field `images[0]`: expected a JSON object"),
         ("images", json!([{"base64": "AA=="}]), "field `images[0]`: `media_type` is missing"),
+        ("reasoning", json!([{"provider": "gemini"}]), "field `reasoning[0]`: `item` is missing"),
+        (
+            "reasoning",
+            json!([{"provider": "gemini", "item": "sig"}]),
+            "field `reasoning[0]`: `item` must be a JSON object",
+        ),
+        ("reasoning", json!([{"item": {}}]), "field `reasoning[0]`: `provider` is missing"),
     ];
     for (key, value, expected) in cases {
         let mut doc = base.clone();

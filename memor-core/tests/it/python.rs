@@ -28,6 +28,7 @@ fn memor_fields_only(doc: &mut AnyDocument) {
     let strip = |r: &mut memor_core::Response| {
         r.update_provider_metadata(None);
         r.update_tool_calls(Vec::new());
+        r.update_reasoning(Vec::new());
     };
     match doc {
         AnyDocument::Response(r) => strip(r),
@@ -57,7 +58,7 @@ fn strip_prompt(p: &mut memor_core::Prompt) {
 }
 
 /// The keys of our own fields in prompts and responses.
-const OUR_KEYS: [&str; 4] = ["provider_metadata", "tool_calls", "tool_results", "images"];
+const OUR_KEYS: [&str; 5] = ["provider_metadata", "tool_calls", "tool_results", "images", "reasoning"];
 
 fn drop_key(value: &mut Value, key: &str) {
     match value {
@@ -161,7 +162,7 @@ fn python_memor_reads_and_rewrites_our_files_byte_for_byte() {
     let kinds = |k: &str| extended.iter().filter(|d| d.to_json().contains(&format!("\"{k}\""))).count();
     OUR_KEYS.iter().for_each(|k| assert!(kinds(k) > 0, "no generated file has {k}"));
     eprintln!(
-        "Python memor 1.1 loaded all {} files with our fields (provider metadata, tool calls and results, images)",
+        "Python memor 1.1 loaded all {} files with our fields (provider metadata, tool calls and results, images, reasoning state)",
         extended.len()
     );
 }

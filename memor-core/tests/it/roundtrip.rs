@@ -1,7 +1,8 @@
 //! Property tests: anything built through the API survives save -> load -> save unchanged.
 
 use memor_core::{
-    Document, Image, Message, Number, Prompt, PromptTemplate, Response, Role, Session, Timestamp, ToolCall, ToolResult,
+    Document, Image, Message, Number, Prompt, PromptTemplate, Reasoning, Response, Role, Session, Timestamp, ToolCall,
+    ToolResult,
 };
 use proptest::prelude::*;
 use serde_json::{Map, Value};
@@ -71,6 +72,11 @@ fn images() -> impl Strategy<Value = Vec<Image>> {
     prop::collection::vec(image, 0..3)
 }
 
+fn reasoning() -> impl Strategy<Value = Vec<Reasoning>> {
+    let item = (text(), arguments()).prop_map(|(provider, item)| Reasoning { provider, item });
+    prop::collection::vec(item, 0..3)
+}
+
 prop_compose! {
     pub fn response()(
         message in text(), score in proptest::option::of(number(1.0)), r in role(),
@@ -79,9 +85,9 @@ prop_compose! {
         inference_time in proptest::option::of(number(100.0)), model in text(), gpu in proptest::option::of(text()),
         created in timestamp(), modified in timestamp(), warn in proptest::option::of(number(1e6)),
         metadata in proptest::option::of(prop::collection::vec((text(), json_value()), 0..3)),
-        calls in tool_calls(),
+        calls in tool_calls(), reasoning in reasoning(),
     ) -> Response {
-        let mut b = Response::builder().message(message).role(r).model(model).tool_calls(calls);
+        let mut b = Response::builder().message(message).role(r).model(model).tool_calls(calls).reasoning(reasoning);
         if let Some(v) = score { b = b.score(v); }
         if let Some(v) = temperature { b = b.temperature(v); }
         if let Some(v) = top_k { b = b.top_k(v); }

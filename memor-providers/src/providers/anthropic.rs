@@ -1,4 +1,5 @@
-//! Anthropic Messages (`POST {base}/v1/messages`, `x-api-key`, `anthropic-version: 2023-06-01`).
+//! Anthropic Messages (`POST {base}/v1/messages`, `authorization: Bearer`,
+//! `anthropic-version: 2026-10-21`, as the current official SDK sends them).
 
 use std::time::Duration;
 
@@ -16,25 +17,36 @@ use crate::{ChatOptions, Error, HttpRequest, HttpResponse, Provider, Result, Str
 /// The `max_tokens` sent when the options give none (Anthropic requires one).
 pub const DEFAULT_MAX_TOKENS: u64 = 1024;
 
+/// The API version sent in `anthropic-version` (the current official SDK's).
+pub const API_VERSION: &str = "2026-10-21";
+
+const ID: &str = "anthropic";
+
 keyed_provider! {
     /// Anthropic's Messages API (`https://api.anthropic.com`, key from `ANTHROPIC_API_KEY`).
     /// System messages go to the top-level `system` field (several are joined by a blank line);
-    /// one candidate per request.
+    /// one candidate per request; no sampling settings (the Messages API of this version has
+    /// none: temperature, top-p and top-k are refused).
     Anthropic,
     "ANTHROPIC_API_KEY"
 }
 
 impl Provider for Anthropic {
     fn id(&self) -> &str {
-        "anthropic"
+        ID
     }
 
     fn request(&self, session: &Session, options: &ChatOptions) -> Result<HttpRequest> {
-        reply::single_candidate("anthropic", options)?;
-        let key = reply::api_key("anthropic", options, self.api_key.as_ref(), "ANTHROPIC_API_KEY")?;
+        reply::single_candidate(ID, options)?;
+        reply::no_sampling(
+            ID,
+            options,
+            &format!("(the Messages API of version {API_VERSION} has no sampling settings)"),
+        )?;
+        let key = reply::api_key(ID, options, self.api_key.as_ref(), "ANTHROPIC_API_KEY")?;
         let mut system = Vec::new();
         let mut messages = Vec::new();
-        for turn in history::user_images_only("anthropic", session)? {
+        for turn in history::user_images_only(ID, session)? {
             match turn.role {
                 Role::System => system.push(turn.text),
                 _ => messages.push(message(&turn)),
@@ -57,48 +69,42 @@ impl Provider for Anthropic {
         if let Some(choice) = tool_choice::anthropic(options)? {
             body.insert("tool_choice".to_owned(), choice);
         }
-        // `max_tokens` is already in place (a set value overwrites it where it stands).
-        body.extend(reply::settings(options, ["temperature", "top_p", "top_k", "max_tokens"]));
         let url = format!("{}/v1/messages", reply::base_url(options, "https://api.anthropic.com"));
         Ok(HttpRequest::post_json(url, &Value::Object(body))
-            .secret_header("x-api-key", key)
-            .header("anthropic-version", "2023-06-01"))
+            .secret_header("authorization", crate::ApiKey::new(format!("Bearer {}", key.expose())))
+            .header("anthropic-version", API_VERSION))
     }
 
-    /// Reads a Messages reply: the text blocks joined; `output_tokens` as the tokens; the
-    /// reply's `id`, `stop_reason`, `stop_sequence` and `usage` as metadata.
+    /// Reads a Messages reply: the text blocks joined; `thinking` and `redacted_thinking` blocks
+    /// kept as reasoning state; other blocks kept in the metadata's `content_parts`; a
+    /// `refusal` stop marked `"refusal": true`; `output_tokens` as the tokens; the reply's `id`,
+    /// `stop_reason`, `stop_sequence` and `usage` as metadata.
     fn parse(&self, reply: &HttpResponse, options: &ChatOptions, elapsed: Duration) -> Result<Vec<Response>> {
-        let body = reply::json_body("anthropic", reply)?;
-        let content = reply::array_field("anthropic", &body, "content")?;
-        let mut text = String::new();
+        let body = reply::json_body(ID, reply)?;
+        let keys = ["id", "stop_reason", "stop_sequence", "usage"];
+        let mut candidate = Candidate::of_body(&body, String::new(), "/usage/output_tokens", &keys);
         let mut tool_calls = Vec::new();
-        for block in content {
+        for block in reply::array_field(ID, &body, "content")? {
             match block.get("type").and_then(Value::as_str) {
-                Some("text") => text.push_str(reply::str_field("anthropic", block, "text")?),
+                Some("text") => candidate.text.push_str(reply::str_field(ID, block, "text")?),
                 Some("tool_use") => tool_calls.push(ToolCall {
-                    id: reply::str_field("anthropic", block, "id")?.to_owned(),
-                    name: reply::str_field("anthropic", block, "name")?.to_owned(),
-                    arguments: tools::arguments_from_value("anthropic", block.get("input"))?,
+                    id: reply::str_field(ID, block, "id")?.to_owned(),
+                    name: reply::str_field(ID, block, "name")?.to_owned(),
+                    arguments: tools::arguments_from_value(ID, block.get("input"))?,
                 }),
-                Some("thinking" | "redacted_thinking") => {}
-                Some(other) => {
-                    return Err(Error::Unsupported {
-                        provider: "anthropic".to_owned(),
-                        what: format!("a `{other}` block"),
-                    });
-                }
-                None => return Err(Error::parse("anthropic", "content block without `type`")),
+                Some("thinking" | "redacted_thinking") => candidate.reason(ID, block),
+                Some(_) => candidate.keep_part(block),
+                None => return Err(Error::parse(ID, "content block without `type`")),
             }
         }
-        let keys = ["id", "stop_reason", "stop_sequence", "usage"];
-        let candidate = Candidate::of_body(&body, text, "/usage/output_tokens", &keys);
-        Ok(vec![reply::response_with_calls(candidate, tool_calls, options, elapsed)?])
+        refusal_mark(&mut candidate);
+        Ok(vec![reply::response_with_calls(ID, candidate, tool_calls, options, elapsed)?])
     }
 
     /// The Messages request with `stream: true`.
     fn stream_request(&self, session: &Session, options: &ChatOptions) -> Result<HttpRequest> {
         let request = self.request(session, options)?;
-        crate::stream::with_fields("anthropic", request, &[("stream", json!(true))])
+        crate::stream::with_fields(ID, request, &[("stream", json!(true))])
     }
 
     fn stream_parser(&self, options: &ChatOptions) -> Result<Box<dyn StreamParser>> {
@@ -106,10 +112,19 @@ impl Provider for Anthropic {
     }
 }
 
+/// Marks a reply that stopped with `refusal` (its text, possibly empty, is the response).
+pub(crate) fn refusal_mark(candidate: &mut Candidate) {
+    if candidate.metadata.get("stop_reason").and_then(Value::as_str) == Some("refusal") {
+        candidate.refused("");
+    }
+}
+
 /// A user or assistant message: `content` is the text when it is text only; else blocks:
-/// `tool_result`s first (as Anthropic requires), images, the text, then `tool_use`s.
+/// `tool_result`s first (as Anthropic requires), Anthropic's own reasoning blocks as they
+/// came, images, the text, then `tool_use`s.
 fn message(turn: &Turn<'_>) -> Value {
-    if turn.is_text_only() {
+    let reasoning = history::reasoning_of(turn, ID);
+    if turn.is_text_only() && reasoning.is_empty() {
         return json!({"role": turn.role.as_str(), "content": turn.text});
     }
     let mut blocks = Vec::new();
@@ -120,6 +135,7 @@ fn message(turn: &Turn<'_>) -> Value {
         }
         blocks.push(block);
     }
+    blocks.extend(reasoning.into_iter().map(|item| Value::Object(item.clone())));
     for image in turn.images {
         let source = match image {
             Image::Url(url) => json!({"type": "url", "url": url}),

@@ -2,7 +2,8 @@
 //! `content_block_delta`, `message_delta` and `message_stop` events (`ping` ignored, `error`
 //! an error). A `tool_use` block's start gives the call's id and name, its
 //! `input_json_delta`s the `partial_json` fragments of its input, and `content_block_stop`
-//! ends it.
+//! ends it. A `thinking` block is assembled from its `thinking_delta`s and `signature_delta`;
+//! a `redacted_thinking` block comes whole; both are kept as reasoning state.
 
 use std::time::Duration;
 
@@ -29,6 +30,10 @@ pub(crate) struct AnthropicStream {
     usage: Map<String, Value>,
     /// The `tool_use` blocks, keyed by block index.
     calls: StreamedCalls,
+    /// The reasoning blocks, as they are assembled, with their block index.
+    reasoning: Vec<(u64, Value)>,
+    /// Blocks that are neither text, tool use nor reasoning, whole.
+    parts: Vec<Value>,
     stopped: bool,
 }
 
@@ -41,6 +46,8 @@ impl AnthropicStream {
             fields: Map::new(),
             usage: Map::new(),
             calls: StreamedCalls::default(),
+            reasoning: Vec::new(),
+            parts: Vec::new(),
             stopped: false,
         }
     }
@@ -81,10 +88,8 @@ impl SseHandler for AnthropicStream {
                         let name = reply::str_field(ID, block, "name")?;
                         self.calls.add(block_index(&data)?, Some(id), Some(name), None);
                     }
-                    Some("thinking" | "redacted_thinking") => {}
-                    Some(other) => {
-                        return Err(Error::Unsupported { provider: ID.to_owned(), what: format!("a `{other}` block") });
-                    }
+                    Some("thinking" | "redacted_thinking") => self.reasoning.push((block_index(&data)?, block.clone())),
+                    Some(_) => self.parts.push(block.clone()),
                     None => return Err(Error::parse(ID, "content block without `type`")),
                 }
             }
@@ -99,6 +104,22 @@ impl SseHandler for AnthropicStream {
                     Some("input_json_delta") => {
                         let fragment = reply::str_field(ID, delta, "partial_json")?;
                         self.calls.add(block_index(&data)?, None, None, Some(fragment));
+                    }
+                    Some(kind @ ("thinking_delta" | "signature_delta")) => {
+                        let key = if kind == "thinking_delta" { "thinking" } else { "signature" };
+                        let piece = reply::str_field(ID, delta, key)?;
+                        let index = block_index(&data)?;
+                        let Some((_, block)) = self.reasoning.iter_mut().find(|(i, _)| *i == index) else {
+                            return Err(Error::parse(
+                                ID,
+                                format!("a `{kind}` for block {index}, not a thinking block"),
+                            ));
+                        };
+                        if let Some(block) = block.as_object_mut() {
+                            let so_far = block.get(key).and_then(Value::as_str).unwrap_or_default();
+                            let whole = Value::String(format!("{so_far}{piece}"));
+                            block.insert(key.to_owned(), whole);
+                        }
                     }
                     _ => {}
                 }
@@ -127,8 +148,11 @@ impl SseHandler for AnthropicStream {
             metadata.insert("usage".to_owned(), Value::Object(self.usage));
         }
         let calls = self.calls.finish(ID)?;
-        let candidate = Candidate { text: self.text, model: self.model, tokens, metadata };
-        reply::response_with_calls(candidate, calls, &self.options, elapsed)
+        let mut candidate = Candidate { text: self.text, model: self.model, tokens, metadata, ..Candidate::default() };
+        self.reasoning.iter().for_each(|(_, block)| candidate.reason(ID, block));
+        self.parts.iter().for_each(|part| candidate.keep_part(part));
+        super::anthropic::refusal_mark(&mut candidate);
+        reply::response_with_calls(ID, candidate, calls, &self.options, elapsed)
     }
 }
 

@@ -20,6 +20,10 @@ pub(crate) struct ChatCompletionsStream {
     provider: String,
     options: ChatOptions,
     text: String,
+    /// The `delta.refusal` pieces.
+    refusal: Option<String>,
+    /// `delta.content` parts that are not text.
+    parts: Vec<Value>,
     model: Option<String>,
     /// `id`, `index`, `finish_reason`, `usage` and `system_fingerprint`, as they came.
     fields: Map<String, Value>,
@@ -33,6 +37,8 @@ impl ChatCompletionsStream {
             provider: provider.to_owned(),
             options: options.clone(),
             text: String::new(),
+            refusal: None,
+            parts: Vec::new(),
             model: None,
             fields: Map::new(),
             calls: StreamedCalls::default(),
@@ -87,16 +93,25 @@ impl SseHandler for ChatCompletionsStream {
             for call in delta.get("tool_calls").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default() {
                 self.add_call(call);
             }
-            if let Some(text) = delta.get("content").and_then(Value::as_str) {
-                self.text.push_str(text);
-                deltas.push(text.to_owned());
+            let mut piece = Candidate::default();
+            reply::content_text(&self.provider, delta.get("content"), &mut piece)?;
+            if let Some(refusal) = delta.get("refusal").and_then(Value::as_str) {
+                self.refusal.get_or_insert_with(String::new).push_str(refusal);
+                piece.text.push_str(refusal);
+            }
+            if let Some(Value::Array(parts)) = piece.metadata.remove(reply::CONTENT_PARTS) {
+                self.parts.extend(parts);
+            }
+            if !piece.text.is_empty() {
+                self.text.push_str(&piece.text);
+                deltas.push(piece.text);
             }
         }
         Ok(())
     }
 
     /// The response: tokens from the last `usage` (`completion_tokens`); the tool calls;
-    /// metadata as for a whole reply.
+    /// metadata as for a whole reply (a refusal marked, parts that are not text kept).
     fn finish(self, elapsed: Duration) -> Result<Response> {
         if !self.done {
             return Err(ended_early(&self.provider, "`data: [DONE]`"));
@@ -108,8 +123,14 @@ impl SseHandler for ChatCompletionsStream {
                 metadata.insert(key.to_owned(), value.clone());
             }
         }
+        if !self.parts.is_empty() {
+            metadata.insert(reply::CONTENT_PARTS.to_owned(), Value::Array(self.parts));
+        }
         let calls = self.calls.finish(&self.provider)?;
-        let candidate = Candidate { text: self.text, model: self.model, tokens, metadata };
-        reply::response_with_calls(candidate, calls, &self.options, elapsed)
+        let mut candidate = Candidate { text: self.text, model: self.model, tokens, metadata, ..Candidate::default() };
+        if self.refusal.is_some_and(|r| !r.is_empty()) {
+            candidate.refused("");
+        }
+        reply::response_with_calls(&self.provider, candidate, calls, &self.options, elapsed)
     }
 }

@@ -9,7 +9,9 @@ use crate::tools::{arguments_string, data_url};
 use crate::{ChatOptions, Result};
 
 /// The two dialects: Mistral wants `content: ""` beside tool calls, the tool's `name` on a
-/// tool message, a plain string `image_url`, and 9-character alphanumeric call ids.
+/// tool message, a plain string `image_url`, and 9-character alphanumeric call ids; its
+/// official client also sends the defaults `prefix: false` on assistant messages and each
+/// call's `index`.
 #[derive(Clone, Copy, PartialEq)]
 pub(crate) enum Dialect {
     OpenAi,
@@ -21,7 +23,7 @@ pub(crate) fn messages(provider: &str, session: &Session, dialect: Dialect) -> R
     let mut out = Vec::new();
     for turn in history::user_images_only(provider, session)? {
         if turn.is_text_only() {
-            out.push(json!({"role": turn.role.as_str(), "content": turn.text}));
+            out.push(assistant_prefix(json!({"role": turn.role.as_str(), "content": turn.text}), dialect));
             continue;
         }
         for result in turn.tool_results {
@@ -33,12 +35,20 @@ pub(crate) fn messages(provider: &str, session: &Session, dialect: Dialect) -> R
             out.push(message);
         }
         if !turn.tool_calls.is_empty() {
-            out.push(assistant_with_calls(&turn, dialect));
+            out.push(assistant_prefix(assistant_with_calls(&turn, dialect), dialect));
         } else if !turn.text.is_empty() || !turn.images.is_empty() {
-            out.push(with_images(&turn, dialect));
+            out.push(assistant_prefix(with_images(&turn, dialect), dialect));
         }
     }
     Ok(out)
+}
+
+/// Mistral's assistant messages carry `prefix: false` (the default its client sends).
+fn assistant_prefix(mut message: Value, dialect: Dialect) -> Value {
+    if dialect == Dialect::Mistral && message["role"] == Role::Assistant.as_str() {
+        message["prefix"] = Value::Bool(false);
+    }
+    message
 }
 
 fn assistant_with_calls(turn: &Turn<'_>, dialect: Dialect) -> Value {
@@ -47,13 +57,17 @@ fn assistant_with_calls(turn: &Turn<'_>, dialect: Dialect) -> Value {
         (true, Dialect::OpenAi) => Value::Null,
         (true, Dialect::Mistral) => json!(""),
     };
-    let calls: Vec<Value> = turn.tool_calls.iter().map(|c| tool_call(c, dialect)).collect();
+    let calls: Vec<Value> = turn.tool_calls.iter().enumerate().map(|(i, c)| tool_call(i, c, dialect)).collect();
     json!({"role": Role::Assistant.as_str(), "content": content, "tool_calls": calls})
 }
 
-fn tool_call(call: &ToolCall, dialect: Dialect) -> Value {
-    json!({"id": call_id(&call.id, dialect), "type": "function",
-           "function": {"name": call.name, "arguments": arguments_string(&call.arguments)}})
+fn tool_call(index: usize, call: &ToolCall, dialect: Dialect) -> Value {
+    let mut value = json!({"id": call_id(&call.id, dialect), "type": "function",
+                           "function": {"name": call.name, "arguments": arguments_string(&call.arguments)}});
+    if dialect == Dialect::Mistral {
+        value["index"] = json!(index);
+    }
+    value
 }
 
 fn with_images(turn: &Turn<'_>, dialect: Dialect) -> Value {

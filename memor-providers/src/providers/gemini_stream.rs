@@ -1,7 +1,8 @@
 //! Reading a streamed Gemini reply (`streamGenerateContent?alt=sse`): each event is a
 //! `GenerateContentResponse` holding the next parts; the last has the `finishReason` and the
 //! final `usageMetadata`. `functionCall` parts come whole; their ids are made up as for a
-//! whole reply (`{name}_{index}`, counting the stream's calls).
+//! whole reply (`{name}_{index}`, counting the stream's calls). Thought parts and thought
+//! signatures are kept as reasoning state, as for a whole reply.
 
 use std::time::Duration;
 
@@ -11,16 +12,17 @@ use serde_json::{Map, Value};
 use crate::reply::{self, Candidate};
 use crate::sse::{SseEvent, SseHandler};
 use crate::stream::{ended_early, json, stream_error};
-use crate::{ChatOptions, Error, Result};
+use crate::{ChatOptions, Result};
 
-use super::gemini::function_call;
+use super::gemini::read_parts;
 
 const ID: &str = "gemini";
 
 /// What the events said so far.
 pub(crate) struct GeminiStream {
     options: ChatOptions,
-    text: String,
+    /// The text, reasoning state and other parts so far.
+    read: Candidate,
     model: Option<String>,
     /// `responseId`, `index`, `finishReason` and `usageMetadata`, the last of each.
     fields: Map<String, Value>,
@@ -31,7 +33,7 @@ impl GeminiStream {
     pub(crate) fn new(options: &ChatOptions) -> Self {
         GeminiStream {
             options: options.clone(),
-            text: String::new(),
+            read: Candidate::default(),
             model: None,
             fields: Map::new(),
             calls: Vec::new(),
@@ -53,27 +55,8 @@ impl SseHandler for GeminiStream {
         for candidate in candidates {
             reply::keep(&mut self.fields, candidate, &["index", "finishReason"]);
             let parts = candidate.get("content").and_then(|c| c.get("parts")).and_then(Value::as_array);
-            for part in parts.map(Vec::as_slice).unwrap_or_default() {
-                if part.get("thought").and_then(Value::as_bool) == Some(true) {
-                    continue;
-                }
-                if let Some(call) = part.get("functionCall") {
-                    self.calls.push(function_call(call, self.calls.len())?);
-                    continue;
-                }
-                match part.get("text").and_then(Value::as_str) {
-                    Some(text) => {
-                        self.text.push_str(text);
-                        deltas.push(text.to_owned());
-                    }
-                    None => {
-                        return Err(Error::Unsupported {
-                            provider: ID.to_owned(),
-                            what: "a part without text".to_owned(),
-                        });
-                    }
-                }
-            }
+            let parts = parts.map(Vec::as_slice).unwrap_or_default();
+            read_parts(parts, &mut self.read, &mut self.calls, &mut |text: &str| deltas.push(text.to_owned()))?;
         }
         Ok(())
     }
@@ -87,7 +70,10 @@ impl SseHandler for GeminiStream {
         }
         let tokens =
             self.fields.get("usageMetadata").and_then(|u| u.get("candidatesTokenCount")).and_then(Value::as_u64);
-        let candidate = Candidate { text: self.text, model: self.model, tokens, metadata: self.fields };
-        reply::response_with_calls(candidate, self.calls, &self.options, elapsed)
+        let mut candidate = self.read;
+        candidate.model = self.model;
+        candidate.tokens = tokens;
+        candidate.metadata.extend(self.fields);
+        reply::response_with_calls(ID, candidate, self.calls, &self.options, elapsed)
     }
 }

@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use memor_core::{Response, Session};
+use serde_json::Value;
 
 use crate::providers::chat_completions_stream::ChatCompletionsStream;
 use crate::providers::chat_messages::Dialect;
@@ -13,6 +14,8 @@ use crate::{ApiKey, ChatOptions, HttpRequest, HttpResponse, Provider, Result, St
 
 keyed_provider! {
     /// Mistral's chat completions API (`https://api.mistral.ai/v1`, key from `MISTRAL_API_KEY`).
+    /// A reply's `content` may be a list of chunks: text chunks are joined, the others
+    /// (`thinking`, references, …) kept in the metadata's `content_parts`.
     Mistral,
     "MISTRAL_API_KEY"
 }
@@ -25,7 +28,9 @@ impl Provider for Mistral {
     fn request(&self, session: &Session, options: &ChatOptions) -> Result<HttpRequest> {
         reply::no_top_k("mistral", options)?;
         let key = reply::api_key("mistral", options, self.api_key.as_ref(), "MISTRAL_API_KEY")?;
-        let body = chat_completions_body("mistral", session, options, "max_tokens", Dialect::Mistral)?;
+        let mut body = chat_completions_body("mistral", session, options, "max_tokens", Dialect::Mistral)?;
+        // The official client always says whether it streams.
+        body["stream"] = Value::Bool(false);
         let url = format!("{}/chat/completions", reply::base_url(options, "https://api.mistral.ai/v1"));
         Ok(HttpRequest::post_json(url, &body)
             .secret_header("authorization", ApiKey::new(format!("Bearer {}", key.expose()))))

@@ -42,9 +42,8 @@ impl Provider for Ollama {
         let mut body = Map::new();
         body.insert("model".to_owned(), json!(options.model));
         body.insert("messages".to_owned(), Value::Array(messages));
-        if !options.tools.is_empty() {
-            body.insert("tools".to_owned(), chat_messages::function_tools(options));
-        }
+        // The official client always sends the list, empty or not.
+        body.insert("tools".to_owned(), chat_messages::function_tools(options));
         body.insert("stream".to_owned(), Value::Bool(false));
         if !settings.is_empty() {
             body.insert("options".to_owned(), Value::Object(settings));
@@ -53,18 +52,19 @@ impl Provider for Ollama {
         Ok(HttpRequest::post_json(url, &Value::Object(body)))
     }
 
-    /// Reads a chat reply: `eval_count` as the tokens; `done_reason`, the other counts and the
-    /// durations (nanoseconds) as metadata.
+    /// Reads a chat reply: `eval_count` as the tokens; `done_reason`, the other counts, the
+    /// durations (nanoseconds) and the message's `thinking` as metadata.
     fn parse(&self, reply: &HttpResponse, options: &ChatOptions, elapsed: Duration) -> Result<Vec<Response>> {
         let body = reply::json_body("ollama", reply)?;
         let message = body.get("message").ok_or_else(|| crate::Error::parse("ollama", "no `message`"))?;
         let tool_calls = tool_calls(message)?;
         let text = match message.get("content") {
-            None | Some(Value::Null) if !tool_calls.is_empty() => String::new(),
+            None | Some(Value::Null) => String::new(),
             _ => reply::str_field("ollama", message, "content")?.to_owned(),
         };
-        let candidate = Candidate::of_body(&body, text, "/eval_count", ollama_stream::METADATA);
-        Ok(vec![reply::response_with_calls(candidate, tool_calls, options, elapsed)?])
+        let mut candidate = Candidate::of_body(&body, text, "/eval_count", ollama_stream::METADATA);
+        reply::keep(&mut candidate.metadata, message, &["thinking"]);
+        Ok(vec![reply::response_with_calls("ollama", candidate, tool_calls, options, elapsed)?])
     }
 
     /// The chat request with `stream: true` (NDJSON).
@@ -80,7 +80,8 @@ impl Provider for Ollama {
 
 /// A turn's messages: `{"role","content"}` when it is text only; else `role: "tool"` messages
 /// (`tool_name`, as Ollama matches results by name), then the message with its `images`
-/// (base64 only) and `tool_calls` (arguments an object).
+/// (base64 only) and `tool_calls` (only `function.name` and `function.arguments`, an object,
+/// as Ollama's schema has them); an empty `content` is left out, as the official client does.
 fn push_messages(turn: &Turn<'_>, messages: &mut Vec<Value>) -> Result<()> {
     if turn.is_text_only() {
         messages.push(json!({"role": turn.role.as_str(), "content": turn.text}));
@@ -92,7 +93,10 @@ fn push_messages(turn: &Turn<'_>, messages: &mut Vec<Value>) -> Result<()> {
     if turn.text.is_empty() && turn.images.is_empty() && turn.tool_calls.is_empty() {
         return Ok(());
     }
-    let mut message = json!({"role": turn.role.as_str(), "content": turn.text});
+    let mut message = json!({"role": turn.role.as_str()});
+    if !turn.text.is_empty() {
+        message["content"] = json!(turn.text);
+    }
     if !turn.images.is_empty() {
         let images = turn
             .images
@@ -108,12 +112,8 @@ fn push_messages(turn: &Turn<'_>, messages: &mut Vec<Value>) -> Result<()> {
         message["images"] = Value::Array(images);
     }
     if !turn.tool_calls.is_empty() {
-        let calls: Vec<Value> = turn
-            .tool_calls
-            .iter()
-            .enumerate()
-            .map(|(i, c)| json!({"type": "function", "function": {"index": i, "name": c.name, "arguments": c.arguments}}))
-            .collect();
+        let calls: Vec<Value> =
+            turn.tool_calls.iter().map(|c| json!({"function": {"name": c.name, "arguments": c.arguments}})).collect();
         message["tool_calls"] = Value::Array(calls);
     }
     messages.push(message);

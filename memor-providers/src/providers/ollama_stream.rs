@@ -97,7 +97,7 @@ impl StreamParser for OllamaStream {
         let mut metadata = Map::new();
         reply::keep(&mut metadata, &last, METADATA);
         let tokens = last.get("eval_count").and_then(Value::as_u64);
-        let candidate = Candidate { text: self.text, model: self.model, tokens, metadata };
-        reply::response_with_calls(candidate, self.calls, &self.options, elapsed)
+        let candidate = Candidate { text: self.text, model: self.model, tokens, metadata, ..Candidate::default() };
+        reply::response_with_calls(ID, candidate, self.calls, &self.options, elapsed)
     }
 }

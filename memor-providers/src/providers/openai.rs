@@ -63,6 +63,9 @@ impl Provider for OpenAi {
     fn request(&self, session: &Session, options: &ChatOptions) -> Result<HttpRequest> {
         let max_tokens_key = if self.key_required {
             reply::no_top_k(&self.id, options)?;
+            if reply::openai_reasoning_model(&options.model) {
+                reply::no_sampling(&self.id, options, &format!("with the reasoning model `{}`", options.model))?;
+            }
             "max_completion_tokens"
         } else {
             "max_tokens"
@@ -121,7 +124,10 @@ pub(crate) fn chat_completions_body(
 
 /// Reads a chat completions reply: one response per choice. Completion tokens are recorded
 /// only for a single choice (usage counts all choices together); the whole `usage`, the
-/// reply's `id` and each choice's `finish_reason` and `index` go to the metadata.
+/// reply's `id` and each choice's `finish_reason` and `index` go to the metadata. `content`
+/// may be text, null or a list of parts (Mistral): text parts are joined, the others kept in
+/// the metadata's `content_parts`. A `refusal` is recorded as the text, marked
+/// `"refusal": true` in the metadata.
 pub(crate) fn parse_chat_completions(
     provider: &str,
     reply: &HttpResponse,
@@ -131,7 +137,7 @@ pub(crate) fn parse_chat_completions(
     let body = reply::json_body(provider, reply)?;
     let choices = reply::array_field(provider, &body, "choices")?;
     if choices.is_empty() {
-        return Err(crate::Error::parse(provider, "no choices"));
+        return Err(crate::Error::NoContent { provider: provider.to_owned(), reason: "no choices".to_owned() });
     }
     let model = body.get("model").and_then(Value::as_str).map(str::to_owned);
     let tokens = match choices.len() {
@@ -144,17 +150,16 @@ pub(crate) fn parse_chat_completions(
             let message =
                 choice.get("message").ok_or_else(|| crate::Error::parse(provider, "choice without `message`"))?;
             let tool_calls = chat_tool_calls(provider, message)?;
-            let text = match message.get("content") {
-                Some(Value::String(text)) => text.clone(),
-                None | Some(Value::Null) if !tool_calls.is_empty() => String::new(),
-                _ => return Err(crate::Error::parse(provider, "choice without text content or tool calls")),
-            };
             let mut metadata = Map::new();
             reply::keep(&mut metadata, &body, &["id"]);
             reply::keep(&mut metadata, choice, &["index", "finish_reason"]);
             reply::keep(&mut metadata, &body, &["usage", "system_fingerprint"]);
-            let candidate = Candidate { text, model: model.clone(), tokens, metadata };
-            reply::response_with_calls(candidate, tool_calls, options, elapsed)
+            let mut candidate = Candidate { model: model.clone(), tokens, metadata, ..Candidate::default() };
+            reply::content_text(provider, message.get("content"), &mut candidate)?;
+            if let Some(refusal) = message.get("refusal").and_then(Value::as_str).filter(|r| !r.is_empty()) {
+                candidate.refused(refusal);
+            }
+            reply::response_with_calls(provider, candidate, tool_calls, options, elapsed)
         })
         .collect()
 }

@@ -19,14 +19,14 @@ fn options(base: &str) -> ChatOptions {
 #[test]
 fn request_and_reply() {
     let (base, requests) = serve(vec![ok(REPLY)]);
-    let options = options(&base).temperature(0.5).top_k(40);
+    let options = options(&base);
     let responses = client().chat(&Anthropic::new(), &session(), &options).unwrap();
 
     let request = requests.recv().unwrap();
     assert_eq!(request.path, "/v1/messages");
-    assert_eq!(request.header("x-api-key"), Some(KEY));
-    assert_eq!(request.header("anthropic-version"), Some("2023-06-01"));
-    assert_eq!(request.header("authorization"), None);
+    assert_eq!(request.header("authorization"), Some(format!("Bearer {KEY}").as_str()));
+    assert_eq!(request.header("anthropic-version"), Some("2026-10-21"));
+    assert_eq!(request.header("x-api-key"), None);
     assert_eq!(
         request.json(),
         json!({
@@ -37,9 +37,7 @@ fn request_and_reply() {
                 {"role": "user", "content": "Hi"},
                 {"role": "assistant", "content": "Hello!"},
                 {"role": "user", "content": "How are you?"}
-            ],
-            "temperature": 0.5,
-            "top_k": 40
+            ]
         })
     );
 
@@ -48,8 +46,7 @@ fn request_and_reply() {
     assert_eq!(response.message(), "Fine, thanks.");
     assert_eq!(response.model(), "claude-sonnet-4-20250514");
     assert_eq!(response.tokens(), Some(71));
-    assert_eq!(response.temperature().map(|t| t.as_f64()), Some(0.5));
-    assert_eq!(response.top_k(), Some(40));
+    assert_eq!(response.temperature(), None);
     assert_eq!(
         response.provider_metadata().unwrap(),
         json!({"id": "msg_0195XjbG2FGZfN7Dqkd9kyyW", "stop_reason": "end_turn",
@@ -68,6 +65,24 @@ fn max_tokens_option_and_no_candidates() {
     assert_eq!(body["max_tokens"], 64);
     let error = Anthropic::new().request(&session(), &options("http://h").candidates(2)).unwrap_err();
     assert_eq!(error.to_string(), "anthropic: 2 candidates is not supported");
+}
+
+#[test]
+fn sampling_settings_are_refused() {
+    // The Messages API of the version sent has no sampling settings: refused, never dropped.
+    for (options, name) in [
+        (options("http://h").temperature(0.5), "temperature"),
+        (options("http://h").top_p(0.9), "top_p"),
+        (options("http://h").top_k(40), "top_k"),
+    ] {
+        let error = Anthropic::new().request(&session(), &options).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "anthropic: {name} (the Messages API of version 2026-10-21 has no sampling settings) is not supported"
+            )
+        );
+    }
 }
 
 #[test]

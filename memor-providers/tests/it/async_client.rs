@@ -102,6 +102,7 @@ fn chat_sends_the_request_and_parses_the_reply() {
                 {"role": "assistant", "content": "Hello!"},
                 {"role": "user", "content": "How are you?"}
             ],
+            "tools": [],
             "stream": false,
             "options": {"temperature": 0.5}
         })

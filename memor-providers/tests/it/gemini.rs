@@ -28,13 +28,13 @@ fn request_and_reply() {
     let responses = client().chat(&Gemini::new(), &session(), &options).unwrap();
 
     let request = requests.recv().unwrap();
-    assert_eq!(request.path, "/v1beta/models/gemini-2.5-flash:generateContent");
+    assert_eq!(request.path, "/v1/models/gemini-2.5-flash:generateContent");
     assert_eq!(request.header("x-goog-api-key"), Some(KEY));
     assert_eq!(request.header("authorization"), None);
     assert_eq!(
         request.json(),
         json!({
-            "systemInstruction": {"parts": [{"text": "You are terse."}]},
+            "systemInstruction": {"role": "user", "parts": [{"text": "You are terse."}]},
             "contents": [
                 {"role": "user", "parts": [{"text": "Hi"}]},
                 {"role": "model", "parts": [{"text": "Hello!"}]},

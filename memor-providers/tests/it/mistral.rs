@@ -33,9 +33,10 @@ fn request_and_reply() {
             "messages": [
                 {"role": "system", "content": "You are terse."},
                 {"role": "user", "content": "Hi"},
-                {"role": "assistant", "content": "Hello!"},
+                {"role": "assistant", "content": "Hello!", "prefix": false},
                 {"role": "user", "content": "How are you?"}
             ],
+            "stream": false,
             "temperature": 0.3,
             "top_p": 1.0,
             "max_tokens": 512

@@ -35,6 +35,7 @@ fn request_and_reply() {
                 {"role": "assistant", "content": "Hello!"},
                 {"role": "user", "content": "How are you?"}
             ],
+            "tools": [],
             "stream": false,
             "options": {"temperature": 0.7, "top_p": 0.9, "top_k": 40, "num_predict": 100}
         })

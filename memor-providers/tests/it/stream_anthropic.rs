@@ -32,12 +32,11 @@ fn options(base: &str) -> ChatOptions {
 
 #[test]
 fn stream_is_delivered_and_assembled() {
-    let options = |base: &str| options(base).top_k(40);
     let streamed = run(&Anthropic::new(), &options, vec![sse(STREAM)]);
     let response = streamed.result.unwrap();
 
     assert_eq!(streamed.request.path, "/v1/messages");
-    assert_eq!(streamed.request.header("x-api-key"), Some(KEY));
+    assert_eq!(streamed.request.header("authorization"), Some(format!("Bearer {KEY}").as_str()));
     let body = streamed.request.json();
     assert_eq!(body["stream"], json!(true));
     assert_eq!(body["system"], json!("You are terse."));
@@ -46,7 +45,6 @@ fn stream_is_delivered_and_assembled() {
     assert_eq!(response.message(), streamed.deltas.concat());
     assert_eq!(response.model(), "claude-sonnet-4-20250514");
     assert_eq!(response.tokens(), Some(15));
-    assert_eq!(response.top_k(), Some(40));
     assert_eq!(
         response.provider_metadata().unwrap(),
         json!({"id": "msg_01XFDUDYJgAACzvnptvVoYEL", "stop_reason": "end_turn",
@@ -57,13 +55,17 @@ fn stream_is_delivered_and_assembled() {
 }
 
 #[test]
-fn a_server_tool_use_block_is_unsupported() {
-    let stream = concat!(
-        "event: content_block_start\n",
-        "data: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"server_tool_use\",\"id\":\"srvtoolu_1\",\"name\":\"web_search\",\"input\":{}}}\n\n",
+fn a_server_tool_use_block_is_kept_in_the_metadata() {
+    let block = json!({"type": "server_tool_use", "id": "srvtoolu_1", "name": "web_search", "input": {}});
+    let start = json!({"type": "content_block_start", "index": 1, "content_block": block});
+    let stream = STREAM.replacen(
+        "event: message_delta\n",
+        &format!("event: content_block_start\ndata: {start}\n\nevent: message_delta\n"),
+        1,
     );
-    let streamed = run(&Anthropic::new(), &options, vec![sse(&format!("{stream}: é\n\n"))]);
-    assert_eq!(streamed.result.unwrap_err().to_string(), "anthropic: a `server_tool_use` block is not supported");
+    let response = run(&Anthropic::new(), &options, vec![sse(&stream)]).result.unwrap();
+    assert_eq!(response.message(), "Ça va, très bien 👍");
+    assert_eq!(response.provider_metadata().unwrap()["content_parts"], json!([block]));
 }
 
 #[test]

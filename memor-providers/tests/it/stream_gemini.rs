@@ -22,7 +22,7 @@ fn stream_is_delivered_and_assembled() {
     let streamed = run(&Gemini::new(), &options, vec![sse(STREAM)]);
     let response = streamed.result.unwrap();
 
-    assert_eq!(streamed.request.path, "/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse");
+    assert_eq!(streamed.request.path, "/v1/models/gemini-2.5-flash:streamGenerateContent?alt=sse");
     assert_eq!(streamed.request.header("x-goog-api-key"), Some(KEY));
     assert_eq!(streamed.request.json()["generationConfig"], json!({"topP": 0.9}));
 

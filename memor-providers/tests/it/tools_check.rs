@@ -165,15 +165,28 @@ fn check_chat(body: &Value, mistral: bool) -> Check {
             }
             "assistant" => {
                 seen_other = true;
-                keys_within(m, &["role", "content", "tool_calls"], &what)?;
+                let allowed: &[&str] = if mistral {
+                    &["role", "content", "tool_calls", "prefix"]
+                } else {
+                    &["role", "content", "tool_calls"]
+                };
+                keys_within(m, allowed, &what)?;
+                if mistral {
+                    ensure!(m["prefix"] == false, "{what}: mistral assistant messages carry `prefix: false`");
+                }
                 let calls = m.get("tool_calls").and_then(Value::as_array);
                 match (&m["content"], calls) {
                     (Value::String(_), _) => {}
                     (Value::Null, Some(_)) if !mistral => {}
                     (other, _) => return Err(format!("{what}: assistant content {other}")),
                 }
-                for c in calls.into_iter().flatten() {
-                    keys_within(c, &["id", "type", "function"], "tool call")?;
+                for (index, c) in calls.into_iter().flatten().enumerate() {
+                    let allowed: &[&str] =
+                        if mistral { &["id", "type", "function", "index"] } else { &["id", "type", "function"] };
+                    keys_within(c, allowed, "tool call")?;
+                    if mistral {
+                        ensure!(c["index"] == index, "{what}: mistral call index");
+                    }
                     ensure!(c["type"] == "function", "{what}: call type");
                     keys_within(&c["function"], &["name", "arguments"], "call function")?;
                     string_object_args(&c["function"]["arguments"], &what)?;
@@ -217,8 +230,9 @@ pub fn check_mistral(body: &Value) -> Check {
 pub fn check_responses(body: &Value) -> Check {
     ensure!(body["store"] == false, "store must be false");
     for tool in body["tools"].as_array().into_iter().flatten() {
-        keys_within(tool, &["type", "name", "description", "parameters"], "tool")?;
+        keys_within(tool, &["type", "name", "description", "parameters", "strict"], "tool")?;
         ensure!(tool["type"] == "function" && tool["name"].is_string(), "tool {tool}");
+        ensure!(tool["strict"].is_boolean() || tool["strict"].is_null(), "tool `strict` is required: {tool}");
     }
     let mut calls: Vec<String> = Vec::new();
     let mut answered: Vec<String> = Vec::new();
@@ -250,6 +264,7 @@ pub fn check_responses(body: &Value) -> Check {
                                 Some("input_text") => keys_within(p, &["type", "text"], &what)?,
                                 Some("input_image") => {
                                     keys_within(p, &["type", "image_url", "detail"], &what)?;
+                                    ensure!(p["detail"].is_string(), "{what}: `detail` is required");
                                     ensure!(p["image_url"].is_string(), "{what}: image_url string");
                                 }
                                 _ => return Err(format!("{what}: part {p}")),
@@ -345,7 +360,7 @@ pub fn check_anthropic(body: &Value) -> Check {
 
 pub fn check_gemini(body: &Value) -> Check {
     if let Some(system) = body.get("systemInstruction") {
-        keys_within(system, &["parts"], "systemInstruction")?;
+        keys_within(system, &["role", "parts"], "systemInstruction")?;
         for p in system["parts"].as_array().ok_or("system parts")? {
             keys_within(p, &["text"], "system part")?;
         }
@@ -354,7 +369,7 @@ pub fn check_gemini(body: &Value) -> Check {
     for t in tools {
         keys_within(t, &["functionDeclarations"], "tool")?;
         for d in t["functionDeclarations"].as_array().ok_or("declarations")? {
-            keys_within(d, &["name", "description", "parameters"], "declaration")?;
+            keys_within(d, &["name", "description", "parametersJsonSchema"], "declaration")?;
         }
     }
     let contents = body["contents"].as_array().ok_or("no contents")?;
@@ -428,8 +443,9 @@ pub fn check_ollama(body: &Value) -> Check {
             "assistant" => {
                 keys_within(m, &["role", "content", "tool_calls"], &what)?;
                 for c in m.get("tool_calls").and_then(Value::as_array).into_iter().flatten() {
-                    keys_within(c, &["type", "function"], &what)?;
-                    keys_within(&c["function"], &["index", "name", "arguments"], &what)?;
+                    // Ollama's schema: a call is `function.name` and `function.arguments`, nothing else.
+                    keys_within(c, &["function"], &what)?;
+                    keys_within(&c["function"], &["name", "arguments"], &what)?;
                     ensure!(c["function"]["arguments"].is_object(), "{what}: arguments must be an object");
                     pending.push(string(&c["function"], "name", &what)?);
                 }

@@ -99,7 +99,7 @@ fn gemini_body() {
     assert_eq!(
         body(&Gemini::new(), &tool_session()),
         json!({
-            "systemInstruction": {"parts": [{"text": "You are terse."}]},
+            "systemInstruction": {"role": "user", "parts": [{"text": "You are terse."}]},
             "contents": [
                 {"role": "user", "parts": [
                     {"text": "What is in this image, and the weather in Paris?"},
@@ -113,8 +113,9 @@ fn gemini_body() {
             ],
             "tools": [{"functionDeclarations": [{
                 "name": "get_weather", "description": "Get the current weather",
-                "parameters": {"type": "object", "properties": {"location": {"type": "string"}}, "required": ["location"]}
-            }]}]
+                "parametersJsonSchema": {"type": "object", "properties": {"location": {"type": "string"}}, "required": ["location"]}
+            }]}],
+            "generationConfig": {}
         })
     );
 }
@@ -135,7 +136,10 @@ fn errors_and_url_images() {
     assert_eq!(anthropic["messages"][2]["content"][0]["is_error"], true);
     let gemini = body(&Gemini::new(), &session);
     check_gemini(&gemini).unwrap();
-    assert_eq!(gemini["contents"][0]["parts"][1], json!({"fileData": {"fileUri": "https://x/cat.png"}}));
+    assert_eq!(
+        gemini["contents"][0]["parts"][1],
+        json!({"fileData": {"fileUri": "https://x/cat.png", "mimeType": "image/png"}})
+    );
     assert_eq!(gemini["contents"][2]["parts"][0]["functionResponse"]["response"], json!({"error": "sunny"}));
     let error = Ollama::new().request(&session, &options()).unwrap_err();
     assert!(matches!(error, Error::Unsupported { .. }), "{error:?}");
