@@ -117,9 +117,13 @@ fn redirect(location: &str) -> Reply {
 
 #[test]
 fn redirects_are_errors_and_never_followed() {
-    let cases: Vec<(Box<dyn Provider>, &str)> =
-        vec![(Box::new(Anthropic::new()), "x-api-key"), (Box::new(Gemini::new()), "x-goog-api-key")];
-    for (provider, key_header) in cases {
+    // Anthropic's SDK sends the key as a bearer token, Gemini's in its own header.
+    let bearer = format!("Bearer {KEY}");
+    let cases: Vec<(Box<dyn Provider>, &str, &str)> = vec![
+        (Box::new(Anthropic::new()), "authorization", bearer.as_str()),
+        (Box::new(Gemini::new()), "x-goog-api-key", KEY),
+    ];
+    for (provider, key_header, sent_key) in cases {
         for stream in [false, true] {
             let (target, listener) = elsewhere();
             let (base, requests) = serve(vec![redirect(&target)]);
@@ -131,7 +135,7 @@ fn redirects_are_errors_and_never_followed() {
             assert!(matches!(&error, Error::Redirect { status: 302, .. }), "{error:?}");
             assert!(error.to_string().contains(&format!("a redirect to {target}")), "{error}");
             let first: Recorded = requests.recv().unwrap();
-            assert_eq!((first.method.as_str(), first.header(key_header)), ("POST", Some(KEY)));
+            assert_eq!((first.method.as_str(), first.header(key_header)), ("POST", Some(sent_key)));
             assert!(requests.try_recv().is_err(), "the redirect was retried");
             assert!(listener.accept().is_err(), "{}: the redirect was followed", provider.id());
         }
