@@ -15,7 +15,9 @@ use super::read::{self, Raw, Slots};
 use crate::message::Base;
 use crate::parts::Parts;
 use crate::validate::{self, positive_number, probability};
-use crate::{Error, Kind, Message, Number, Prompt, PromptTemplate, Response, Result, Role, Session, Timestamp, id};
+use crate::{
+    AnyDocument, Error, Kind, Message, Number, Prompt, PromptTemplate, Response, Result, Role, Session, Timestamp, id,
+};
 
 type Pairs<'r, 'a> = &'r [(Cow<'a, str>, Raw<'a>)];
 
@@ -426,18 +428,61 @@ pub(crate) fn template(raw: &Raw<'_>) -> Result<PromptTemplate> {
 /// message that does not load, ...) sends the text through [`session`], which reads the
 /// whole tree first and so decides, and words its error, exactly as memor does.
 pub(crate) fn session_text(text: &str) -> Result<Session> {
+    match streamed(text) {
+        Some((_, session)) => Ok(session),
+        None => from_text(text, Kind::Session, session),
+    }
+}
+
+/// The streamed load of a session, with the top-level tree it leaves (every key but
+/// `messages`); `None` whenever [`session`] must decide.
+fn streamed(text: &str) -> Option<(Raw<'_>, Session)> {
     let mut messages = Vec::new();
     let mut templates = Templates::default();
     let top = read::parse_streaming(text, "messages", |p| {
         let mut slots = Slots::default();
         p.object_slots(&mut slots).is_ok() && push_message(&mut messages, Fields::Slots(&slots), &mut templates).is_ok()
-    });
-    if let Some(top) = top {
-        if let Ok(session) = Obj::of(&top, Kind::Session).and_then(|o| session_rest(&o, messages)) {
-            return Ok(session);
+    })?;
+    let session = Obj::of(&top, Kind::Session).and_then(|o| session_rest(&o, messages)).ok()?;
+    Some((top, session))
+}
+
+/// A file of the kind its `"type"` names (none: a template), parsed once. A text that starts
+/// as a session's (`{"type": "Session"`, as memor writes it) is streamed first, and kept when
+/// its top level's `"type"` is indeed `"Session"`; anything else is read into one tree, whose
+/// `"type"` decides which loader reads it. The same answers as [`Kind::of_json`] then the
+/// kind's own `from_json`, without parsing twice.
+pub(crate) fn any(text: &str) -> Result<AnyDocument> {
+    let starts_as_session = text
+        .trim_start()
+        .strip_prefix('{')
+        .map(str::trim_start)
+        .and_then(|t| t.strip_prefix("\"type\""))
+        .map(str::trim_start)
+        .and_then(|t| t.strip_prefix(':'))
+        .is_some_and(|t| t.trim_start().starts_with("\"Session\""));
+    if starts_as_session {
+        if let Some((Raw::Object(top), session)) = streamed(text) {
+            if matches!(Raw::get(&top, "type"), Some(Raw::Str(t)) if t == "Session") {
+                return Ok(AnyDocument::Session(session));
+            }
         }
     }
-    from_text(text, Kind::Session, session)
+    let raw = read::parse(text).map_err(|_| Error::UnknownType)?;
+    let kind = match &raw {
+        Raw::Object(pairs) => match Raw::get(pairs, "type") {
+            None => Kind::from_type_field(None),
+            Some(Raw::Str(t)) => Kind::from_type_field(Some(t)),
+            Some(_) => None,
+        },
+        _ => None,
+    };
+    Ok(match kind.ok_or(Error::UnknownType)? {
+        Kind::Prompt => AnyDocument::Prompt(prompt_file(&raw)?),
+        Kind::Response => AnyDocument::Response(response(&raw)?),
+        Kind::Session => AnyDocument::Session(session(&raw)?),
+        Kind::Template => AnyDocument::Template(template(&raw)?),
+    })
 }
 
 /// A session, from a whole tree.
