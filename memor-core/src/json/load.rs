@@ -328,10 +328,11 @@ fn response_fields(o: &Obj<'_, '_>) -> Result<Response> {
     // Not memor's: the provider's metadata, an object when present.
     let provider_metadata = match o.get("provider_metadata") {
         None | Some(Raw::Null) => None,
-        Some(Raw::Object(pairs)) => Some(object(pairs).map_err(|e| e.into_error("provider_metadata"))?),
+        Some(Raw::Object(pairs)) => Some(Box::new(object(pairs).map_err(|e| e.into_error("provider_metadata"))?)),
         Some(_) => return Err(o.bad("provider_metadata", "expected a JSON object")),
     };
     let parts = parts(o)?;
+    let warnings = Base::boxed_warnings(warnings);
     let base = Base { message, role, tokens, id, warnings, date_created, date_modified, memor_version, parts };
     Ok(Response { base, score, temperature, top_k, top_p, inference_time, model, gpu, provider_metadata })
 }
@@ -401,6 +402,7 @@ fn prompt_fields<'a>(o: &Obj<'_, 'a>, templates: &mut Templates<'a>) -> Result<P
     let memor_version = version(memor_version)?;
     let selected_response_index = pos_int(selected, "selected_response_index")?;
     let parts = parts(o)?;
+    let warnings = Base::boxed_warnings(warnings);
     let base = Base { message, role, tokens, id, warnings, date_created, date_modified, memor_version, parts };
     Ok(Prompt { base, responses, selected_response_index, template })
 }

@@ -11,6 +11,23 @@ use std::fmt;
 
 use super::scan;
 
+/// The value of each hex digit, `-1` for every other byte.
+const HEX: [i8; 256] = {
+    let mut table = [-1; 256];
+    let mut i = 0;
+    while i < 10 {
+        table[b'0' as usize + i] = i as i8;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < 6 {
+        table[b'a' as usize + i] = 10 + i as i8;
+        table[b'A' as usize + i] = 10 + i as i8;
+        i += 1;
+    }
+    table
+};
+
 /// Nesting deeper than this is rejected, as Python's recursion limit rejects it.
 const MAX_DEPTH: usize = 1000;
 
@@ -351,29 +368,32 @@ impl<'a> Parser<'a> {
         let mut out = String::with_capacity(self.pos - start + 16);
         out.push_str(&self.src[start..self.pos]);
         loop {
-            let run = self.pos;
-            self.pos += scan::read_stop(&self.s[self.pos..]);
-            out.push_str(&self.src[run..self.pos]);
             match self.peek() {
                 Some(b'"') => {
                     self.pos += 1;
                     return Ok(Cow::Owned(out));
                 }
-                Some(b'\\') => {
-                    self.pos += 1;
-                    self.escape(&mut out)?;
-                }
+                Some(b'\\') => self.escape(&mut out)?,
                 Some(_) => return Err(self.error("Invalid control character")),
                 None => {
                     self.pos = open;
                     return Err(self.error("Unterminated string"));
                 }
             }
+            // Escapes often come in runs (non-ASCII text is all `\uXXXX`): no scan between them.
+            if self.peek() != Some(b'\\') {
+                let run = self.pos;
+                self.pos += scan::read_stop(&self.s[self.pos..]);
+                out.push_str(&self.src[run..self.pos]);
+            }
         }
     }
 
+    /// Decodes the escape at `pos` (its backslash) into `out`. Error positions: the byte after
+    /// the backslash, the first bad hex digit's group, or the end of the unrepresentable unit.
+    #[inline]
     fn escape(&mut self, out: &mut String) -> Result<(), SyntaxError> {
-        let c = match self.peek() {
+        let c = match self.s.get(self.pos + 1) {
             Some(b'"') => '"',
             Some(b'\\') => '\\',
             Some(b'/') => '/',
@@ -383,7 +403,7 @@ impl<'a> Parser<'a> {
             Some(b'r') => '\r',
             Some(b't') => '\t',
             Some(b'u') => {
-                self.pos += 1;
+                self.pos += 2;
                 let unit = self.hex4()?;
                 let c = match unit {
                     0xD800..=0xDBFF if self.s[self.pos..].starts_with(b"\\u") => {
@@ -399,19 +419,24 @@ impl<'a> Parser<'a> {
                 out.push(c.ok_or_else(|| self.error("Lone surrogate escape (not representable)"))?);
                 return Ok(());
             }
-            _ => return Err(self.error("Invalid \\escape")),
+            _ => {
+                self.pos += 1;
+                return Err(self.error("Invalid \\escape"));
+            }
         };
-        self.pos += 1;
+        self.pos += 2;
         out.push(c);
         Ok(())
     }
 
+    /// Four hex digits at `pos`, through a table: a bad digit's `-1` makes the sum negative.
+    #[inline]
     fn hex4(&mut self) -> Result<u32, SyntaxError> {
-        let digits = self.s.get(self.pos..self.pos + 4).filter(|d| d.iter().all(u8::is_ascii_hexdigit));
-        let Some(digits) = digits else {
+        let digit = |i: usize| self.s.get(self.pos + i).map_or(-1, |&b| i32::from(HEX[usize::from(b)]));
+        let value = (digit(0) << 12) | (digit(1) << 8) | (digit(2) << 4) | digit(3);
+        let Ok(value) = u32::try_from(value) else {
             return Err(self.error("Invalid \\uXXXX escape"));
         };
-        let value = digits.iter().fold(0, |acc, &d| acc * 16 + (d as char).to_digit(16).unwrap_or(0));
         self.pos += 4;
         Ok(value)
     }
