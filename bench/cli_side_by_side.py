@@ -9,10 +9,10 @@ Needs `pip install memor==1.1` and a release build of the CLI. Run from the repo
 
 For each file it prints, per operation, Python's and the CLI's best time of R runs, the ratio,
 the CLI's throughput (file bytes per second of the whole process), and the CLI's peak resident
-memory against the file's size (from `wait4`'s `ru_maxrss`). The cost per message shows
+memory against the file's size (GNU time's `%M`). The cost per message shows
 whether cost grows linearly with the session.
 """
-import argparse, os, random, resource, subprocess, tempfile, time, warnings
+import argparse, os, random, subprocess, tempfile, time, warnings
 
 warnings.simplefilter("ignore")
 from memor import LLMModel, Prompt, RenderFormat, Response, Session
@@ -43,15 +43,21 @@ def best(runs, fn):
 
 
 def run_cli(cmd):
-    """Seconds and peak RSS (bytes) of one whole `memor` process."""
+    """Seconds of one whole `memor` process."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
+    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.read().decode()}")
-    proc.stderr.close()
-    return elapsed, usage.ru_maxrss * 1024
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr.decode()}")
+    return elapsed
+
+
+def peak_rss(cmd):
+    """Peak resident memory (bytes) of one `memor` process, from GNU time: a child of this
+    (large) Python process would count the pages it shared with us before its exec."""
+    proc = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                          check=True, text=True)
+    return int(proc.stderr.strip().splitlines()[-1]) * 1024
 
 
 def main():
@@ -79,8 +85,8 @@ def main():
         }
         for op, (py_fn, cli_args) in ops.items():
             py = best(runs, py_fn)
-            cli = [run_cli([args.memor, *cli_args]) for _ in range(runs)]
-            t, rss = min(c[0] for c in cli), max(c[1] for c in cli)
+            t = min(run_cli([args.memor, *cli_args]) for _ in range(runs))
+            rss = peak_rss([args.memor, *cli_args])
             rows.append((n, size, op, py, t, rss))
             print(f"{n:>7} {op:<17} python {py * 1000:>9.1f} ms  memor {t * 1000:>8.1f} ms  {py / t:>6.1f}x"
                   f"  {size / 1e6 / t:>6.0f} MB/s  {t / n * 1e6:>6.2f} us/msg  peak {rss / size:>5.2f}x file", flush=True)

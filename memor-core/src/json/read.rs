@@ -365,7 +365,9 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        let mut out = String::with_capacity(self.pos - start + 16);
+        // Every `"` inside the string is escaped, so the next `"` byte is at most its end, and
+        // the text up to it is at least as long as its decoding: room enough, nearly always.
+        let mut out = String::with_capacity(self.pos - start + scan::quote(&self.s[self.pos..]));
         out.push_str(&self.src[start..self.pos]);
         loop {
             match self.peek() {
