@@ -355,6 +355,9 @@ fn parts(o: &Obj<'_, '_>) -> Result<Parts> {
 pub(crate) struct Templates<'a> {
     basic: Option<Arc<PromptTemplate>>,
     last: Option<(Raw<'a>, Arc<PromptTemplate>)>,
+    /// The text `last` was read from, when streamed: the parser may skip that text next time
+    /// (see `Parser::known_template`), and the prompt then takes `last` as it is.
+    last_text: Option<&'a str>,
 }
 
 impl<'a> Templates<'a> {
@@ -389,7 +392,19 @@ fn prompt_fields<'a>(o: &Obj<'_, 'a>, templates: &mut Templates<'a>) -> Result<P
         })
         .collect::<Result<Vec<_>>>()?;
     let role = o.role()?;
-    let template = templates.get(o.get("template")).map_err(|err| nested(kind, "template", err))?;
+    let template = match o.fields {
+        // The parser skipped this text as the one `last` was read from.
+        Fields::Slots(slots) if slots.same_template => match &templates.last {
+            Some((_, shared)) => shared.clone(),
+            None => return Err(Error::structure(kind, "field `template`: skipped but never read")),
+        },
+        _ => templates.get(o.get("template")).map_err(|err| nested(kind, "template", err))?,
+    };
+    if let Fields::Slots(slots) = o.fields {
+        if let Some(text) = slots.template_text() {
+            templates.last_text = Some(text);
+        }
+    }
     let memor_version = o.required("memor_version")?;
     let date_created = o.date("date_created")?;
     let date_modified = o.date("date_modified")?;
@@ -443,7 +458,10 @@ fn streamed(text: &str) -> Option<(Raw<'_>, Session)> {
     let mut templates = Templates::default();
     let top = read::parse_streaming(text, "messages", |p| {
         let mut slots = Slots::default();
-        p.object_slots(&mut slots).is_ok() && push_message(&mut messages, Fields::Slots(&slots), &mut templates).is_ok()
+        let loaded = p.object_slots(&mut slots).is_ok()
+            && push_message(&mut messages, Fields::Slots(&slots), &mut templates).is_ok();
+        p.known_template = templates.last_text;
+        loaded
     })?;
     let session = Obj::of(&top, Kind::Session).and_then(|o| session_rest(&o, messages)).ok()?;
     Some((top, session))

@@ -74,9 +74,18 @@ pub(crate) struct Slots<'a> {
     /// One per key a prompt or response has (see `index`): memor's, then ours. A key missing
     /// here is dropped by the streamed loader, so every key the loaders read must be listed.
     values: [Option<Raw<'a>>; 23],
+    /// The text of the `template` value, when it was read.
+    template_text: Option<&'a str>,
+    /// The `template` value was the parser's [`Parser::known_template`] text, so it was
+    /// skipped rather than read (and its slot left empty): the loader reuses what it made of
+    /// that text.
+    pub(crate) same_template: bool,
 }
 
 impl<'a> Slots<'a> {
+    /// The index of `"template"`.
+    const TEMPLATE: usize = 18;
+
     #[inline]
     fn index(key: &str) -> Option<usize> {
         // A `match` compiles to a dispatch on length, then one comparison.
@@ -99,7 +108,7 @@ impl<'a> Slots<'a> {
             "date_modified" => 15,
             "responses" => 16,
             "selected_response_index" => 17,
-            "template" => 18,
+            "template" => Self::TEMPLATE,
             "provider_metadata" => 19,
             "tool_calls" => 20,
             "tool_results" => 21,
@@ -112,6 +121,11 @@ impl<'a> Slots<'a> {
     #[inline]
     pub(crate) fn get(&self, key: &str) -> Option<&Raw<'a>> {
         Self::index(key).and_then(|i| self.values[i].as_ref())
+    }
+
+    /// The text of the `template` value, when it was read (not skipped).
+    pub(crate) fn template_text(&self) -> Option<&'a str> {
+        self.template_text
     }
 }
 
@@ -131,7 +145,15 @@ impl fmt::Display for SyntaxError {
 
 /// Parses a whole document.
 pub(crate) fn parse(text: &str) -> Result<Raw<'_>, SyntaxError> {
-    let mut p = Parser { src: text, s: text.as_bytes(), pos: 0, depth: 0, items: Vec::new(), pairs: Vec::new() };
+    let mut p = Parser {
+        src: text,
+        s: text.as_bytes(),
+        pos: 0,
+        depth: 0,
+        items: Vec::new(),
+        pairs: Vec::new(),
+        known_template: None,
+    };
     if text.starts_with('\u{feff}') {
         return Err(p.error("Unexpected UTF-8 BOM (decode using utf-8-sig)"));
     }
@@ -153,7 +175,15 @@ pub(crate) fn parse_streaming<'a>(
     key: &str,
     mut each: impl FnMut(&mut Parser<'a>) -> bool,
 ) -> Option<Raw<'a>> {
-    let mut p = Parser { src: text, s: text.as_bytes(), pos: 0, depth: 1, items: Vec::new(), pairs: Vec::new() };
+    let mut p = Parser {
+        src: text,
+        s: text.as_bytes(),
+        pos: 0,
+        depth: 1,
+        items: Vec::new(),
+        pairs: Vec::new(),
+        known_template: None,
+    };
     p.skip_ws();
     if text.starts_with('\u{feff}') || !p.eat(b'{') {
         return None;
@@ -222,6 +252,11 @@ pub(crate) struct Parser<'a> {
     /// allocation when it closes (nested containers finish first, so a stack suffices).
     items: Vec<Raw<'a>>,
     pairs: Vec<(Cow<'a, str>, Raw<'a>)>,
+    /// Set by the streamed loader: the text of the template it last loaded. A `template`
+    /// value that is the same text (in a session, nearly every prompt's) is skipped by
+    /// [`object_slots`](Self::object_slots) instead of being read into a tree again: the same
+    /// bytes always read as the same value.
+    pub(crate) known_template: Option<&'a str>,
 }
 
 impl<'a> Parser<'a> {
@@ -464,9 +499,27 @@ impl<'a> Parser<'a> {
                     return Err(self.error("Expecting ':' delimiter"));
                 }
                 self.skip_ws();
-                let value = self.value()?;
-                if let Some(i) = Slots::index(&key) {
-                    slots.values[i] = Some(value);
+                match Slots::index(&key) {
+                    Some(i @ Slots::TEMPLATE) => {
+                        match self.known_template.filter(|t| self.s[self.pos..].starts_with(t.as_bytes())) {
+                            Some(known) => {
+                                self.pos += known.len();
+                                slots.values[i] = None;
+                                slots.template_text = None;
+                                slots.same_template = true;
+                            }
+                            None => {
+                                let from = self.pos;
+                                slots.values[i] = Some(self.value()?);
+                                slots.template_text = Some(&self.src[from..self.pos]);
+                                slots.same_template = false;
+                            }
+                        }
+                    }
+                    Some(i) => slots.values[i] = Some(self.value()?),
+                    None => {
+                        self.value()?;
+                    }
                 }
                 self.skip_ws();
                 if self.eat(b'}') {

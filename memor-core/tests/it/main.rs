@@ -15,3 +15,4 @@ mod objects;
 mod parts;
 mod python;
 mod roundtrip;
+mod shared_templates;
