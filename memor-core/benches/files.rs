@@ -1,4 +1,5 @@
-//! Load and save of a 10,000-message session (criterion).
+//! Load and save of a 10,000-message session (criterion), of ASCII words and of mixed ASCII
+//! and non-ASCII words (every message then has `\uXXXX` escapes).
 
 // Tests and tools: a failed unwrap is a failed check, which is what we want here.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
@@ -22,6 +23,18 @@ fn files(c: &mut Criterion) {
     g.bench_function("to_json", |b| b.iter(|| session.to_json()));
     g.bench_function("get_size", |b| b.iter(|| session.get_size()));
     g.bench_function("save", |b| b.iter(|| session.save(&path)));
+    g.bench_function("load", |b| b.iter(|| Session::load(&path)));
+    g.finish();
+
+    let mixed = synthetic::mixed_session(10_000);
+    let text = mixed.to_json();
+    std::fs::write(&path, &text).unwrap();
+    let mut g = c.benchmark_group("mixed_10k");
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.sample_size(20);
+    g.bench_function("from_json", |b| b.iter(|| Session::from_json(&text)));
+    g.bench_function("any_from_json", |b| b.iter(|| memor_core::AnyDocument::from_json(&text, None)));
+    g.bench_function("to_json", |b| b.iter(|| mixed.to_json()));
     g.bench_function("load", |b| b.iter(|| Session::load(&path)));
     g.finish();
     let _ = std::fs::remove_dir_all(&dir);

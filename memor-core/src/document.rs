@@ -120,7 +120,9 @@ pub enum AnyDocument {
 impl AnyDocument {
     /// Loads `text` as `kind`, or as the kind its `"type"` field names (none: a template).
     pub fn from_json(text: &str, kind: Option<Kind>) -> Result<Self> {
-        let kind = kind.or_else(|| Kind::of_json(text)).ok_or_else(|| load::unknown_kind(text))?;
+        let Some(kind) = kind else {
+            return load::any(text);
+        };
         Ok(match kind {
             Kind::Prompt => AnyDocument::Prompt(Prompt::from_json(text)?),
             Kind::Response => AnyDocument::Response(Response::from_json(text)?),

@@ -12,7 +12,9 @@ pub(crate) struct Base {
     pub(crate) role: Role,
     pub(crate) tokens: Option<u64>,
     pub(crate) id: String,
-    pub(crate) warnings: Map<String, Value>,
+    /// Boxed, and `None` while empty (as nearly always): inline, an empty map would make
+    /// every message 64 bytes larger. Read and written through [`Base::warnings`].
+    pub(crate) warnings: Option<Box<Map<String, Value>>>,
     pub(crate) date_created: Timestamp,
     pub(crate) date_modified: Timestamp,
     pub(crate) memor_version: std::borrow::Cow<'static, str>,
@@ -28,12 +30,23 @@ impl Base {
             role,
             tokens: None,
             id: id::new_id(),
-            warnings: Map::new(),
+            warnings: None,
             date_created: now,
             date_modified: now,
             memor_version: crate::MEMOR_VERSION.into(),
             parts: Parts::default(),
         }
+    }
+
+    /// The warnings settings (an empty map when there are none).
+    pub(crate) fn warnings(&self) -> &Map<String, Value> {
+        static EMPTY: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
+        self.warnings.as_deref().unwrap_or_else(|| EMPTY.get_or_init(Map::new))
+    }
+
+    /// Boxes `map` unless it is empty.
+    pub(crate) fn boxed_warnings(map: Map<String, Value>) -> Option<Box<Map<String, Value>>> {
+        (!map.is_empty()).then(|| Box::new(map))
     }
 
     /// memor's "mark modified".
@@ -76,7 +89,7 @@ macro_rules! message_base_methods {
 
         /// The warnings settings (`{"size": {"enable": .., "threshold": ..}}`).
         pub fn warnings(&self) -> &serde_json::Map<String, serde_json::Value> {
-            &self.base.warnings
+            self.base.warnings()
         }
 
         /// When it was created.
@@ -131,14 +144,17 @@ macro_rules! message_base_methods {
 
         /// Enables the size warning at `threshold` bytes; marks modified.
         pub fn set_size_warning(&mut self, threshold: impl Into<$crate::Number>) -> $crate::Result<()> {
-            $crate::validate::set_size_warning(&mut self.base.warnings, threshold.into())?;
+            $crate::validate::set_size_warning(
+                self.base.warnings.get_or_insert_with(Default::default),
+                threshold.into(),
+            )?;
             self.base.touch();
             Ok(())
         }
 
         /// Disables the size warning; marks modified.
         pub fn reset_size_warning(&mut self) {
-            $crate::validate::reset_size_warning(&mut self.base.warnings);
+            $crate::validate::reset_size_warning(self.base.warnings.get_or_insert_with(Default::default));
             self.base.touch();
         }
 

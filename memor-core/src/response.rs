@@ -26,7 +26,8 @@ pub struct Response {
     pub(crate) gpu: Option<String>,
     /// Not memor's: what the provider said beside the text (usage, finish reason, ids). Written
     /// as a trailing `"provider_metadata"` key only when present; Python memor ignores it.
-    pub(crate) provider_metadata: Option<Map<String, Value>>,
+    /// Boxed: rarely present, and inline it would make every message 64 bytes larger.
+    pub(crate) provider_metadata: Option<Box<Map<String, Value>>>,
 }
 
 impl Default for Response {
@@ -91,12 +92,12 @@ impl Response {
 
     /// What the provider reported beside the text (usage, finish reason, ids), if recorded.
     pub fn provider_metadata(&self) -> Option<&Map<String, Value>> {
-        self.provider_metadata.as_ref()
+        self.provider_metadata.as_deref()
     }
 
     /// Records (or clears) the provider's metadata; marks modified.
     pub fn update_provider_metadata(&mut self, metadata: Option<Map<String, Value>>) {
-        self.provider_metadata = metadata;
+        self.provider_metadata = metadata.map(Box::new);
         self.base.touch();
     }
 

@@ -15,7 +15,9 @@ use super::read::{self, Raw, Slots};
 use crate::message::Base;
 use crate::parts::Parts;
 use crate::validate::{self, positive_number, probability};
-use crate::{Error, Kind, Message, Number, Prompt, PromptTemplate, Response, Result, Role, Session, Timestamp, id};
+use crate::{
+    AnyDocument, Error, Kind, Message, Number, Prompt, PromptTemplate, Response, Result, Role, Session, Timestamp, id,
+};
 
 type Pairs<'r, 'a> = &'r [(Cow<'a, str>, Raw<'a>)];
 
@@ -330,10 +332,11 @@ fn response_fields(o: &Obj<'_, '_>) -> Result<Response> {
     // Not memor's: the provider's metadata, an object when present.
     let provider_metadata = match o.get("provider_metadata") {
         None | Some(Raw::Null) => None,
-        Some(Raw::Object(pairs)) => Some(object(pairs).map_err(|e| e.into_error("provider_metadata"))?),
+        Some(Raw::Object(pairs)) => Some(Box::new(object(pairs).map_err(|e| e.into_error("provider_metadata"))?)),
         Some(_) => return Err(o.bad("provider_metadata", "expected a JSON object")),
     };
     let parts = parts(o)?;
+    let warnings = Base::boxed_warnings(warnings);
     let base = Base { message, role, tokens, id, warnings, date_created, date_modified, memor_version, parts };
     Ok(Response { base, score, temperature, top_k, top_p, inference_time, model, gpu, provider_metadata })
 }
@@ -356,6 +359,9 @@ fn parts(o: &Obj<'_, '_>) -> Result<Parts> {
 pub(crate) struct Templates<'a> {
     basic: Option<Arc<PromptTemplate>>,
     last: Option<(Raw<'a>, Arc<PromptTemplate>)>,
+    /// The text `last` was read from, when streamed: the parser may skip that text next time
+    /// (see `Parser::known_template`), and the prompt then takes `last` as it is.
+    last_text: Option<&'a str>,
 }
 
 impl<'a> Templates<'a> {
@@ -390,7 +396,19 @@ fn prompt_fields<'a>(o: &Obj<'_, 'a>, templates: &mut Templates<'a>) -> Result<P
         })
         .collect::<Result<Vec<_>>>()?;
     let role = o.role()?;
-    let template = templates.get(o.get("template")).map_err(|err| nested(kind, "template", err))?;
+    let template = match o.fields {
+        // The parser skipped this text as the one `last` was read from.
+        Fields::Slots(slots) if slots.same_template => match &templates.last {
+            Some((_, shared)) => shared.clone(),
+            None => return Err(Error::structure(kind, "field `template`: skipped but never read")),
+        },
+        _ => templates.get(o.get("template")).map_err(|err| nested(kind, "template", err))?,
+    };
+    if let Fields::Slots(slots) = o.fields {
+        if let Some(text) = slots.template_text() {
+            templates.last_text = Some(text);
+        }
+    }
     let memor_version = o.required("memor_version")?;
     let date_created = o.date("date_created")?;
     let date_modified = o.date("date_modified")?;
@@ -403,6 +421,7 @@ fn prompt_fields<'a>(o: &Obj<'_, 'a>, templates: &mut Templates<'a>) -> Result<P
     let memor_version = version(memor_version)?;
     let selected_response_index = pos_int(selected, "selected_response_index")?;
     let parts = parts(o)?;
+    let warnings = Base::boxed_warnings(warnings);
     let base = Base { message, role, tokens, id, warnings, date_created, date_modified, memor_version, parts };
     Ok(Prompt { base, responses, selected_response_index, template })
 }
@@ -430,18 +449,68 @@ pub(crate) fn template(raw: &Raw<'_>) -> Result<PromptTemplate> {
 /// message that does not load, ...) sends the text through [`session`], which reads the
 /// whole tree first and so decides, and words its error, exactly as memor does.
 pub(crate) fn session_text(text: &str) -> Result<Session> {
+    match streamed(text) {
+        Some((_, session)) => Ok(session),
+        None => from_text(text, Kind::Session, session),
+    }
+}
+
+/// The streamed load of a session, with the top-level tree it leaves (every key but
+/// `messages`); `None` whenever [`session`] must decide.
+fn streamed(text: &str) -> Option<(Raw<'_>, Session)> {
     let mut messages = Vec::new();
     let mut templates = Templates::default();
     let top = read::parse_streaming(text, "messages", |p| {
         let mut slots = Slots::default();
-        p.object_slots(&mut slots).is_ok() && push_message(&mut messages, Fields::Slots(&slots), &mut templates).is_ok()
-    });
-    if let Some(top) = top {
-        if let Ok(session) = Obj::of(&top, Kind::Session).and_then(|o| session_rest(&o, messages)) {
-            return Ok(session);
+        let loaded = p.object_slots(&mut slots).is_ok()
+            && push_message(&mut messages, Fields::Slots(&slots), &mut templates).is_ok();
+        p.known_template = templates.last_text;
+        loaded
+    })?;
+    let session = Obj::of(&top, Kind::Session).and_then(|o| session_rest(&o, messages)).ok()?;
+    Some((top, session))
+}
+
+/// A file of the kind its `"type"` names (none: a template), parsed once. A text that starts
+/// as a session's (`{"type": "Session"`, as memor writes it) is streamed first, and kept when
+/// its top level's `"type"` is indeed `"Session"`; anything else is read into one tree, whose
+/// `"type"` decides which loader reads it. The same answers as [`Kind::of_json`] then the
+/// kind's own `from_json`, without parsing twice.
+pub(crate) fn any(text: &str) -> Result<AnyDocument> {
+    let starts_as_session = text
+        .trim_start()
+        .strip_prefix('{')
+        .map(str::trim_start)
+        .and_then(|t| t.strip_prefix("\"type\""))
+        .map(str::trim_start)
+        .and_then(|t| t.strip_prefix(':'))
+        .is_some_and(|t| t.trim_start().starts_with("\"Session\""));
+    if starts_as_session {
+        if let Some((Raw::Object(top), session)) = streamed(text) {
+            if matches!(Raw::get(&top, "type"), Some(Raw::Str(t)) if t == "Session") {
+                return Ok(AnyDocument::Session(session));
+            }
         }
     }
-    from_text(text, Kind::Session, session)
+    // A text whose kind cannot be told: an object too wide to read, or an unknown type.
+    let raw = read::parse(text).map_err(|e| match e.too_wide() {
+        Some((line, column)) => Error::TooWide { line, column },
+        None => Error::UnknownType,
+    })?;
+    let kind = match &raw {
+        Raw::Object(pairs) => match Raw::get(pairs, "type") {
+            None => Kind::from_type_field(None),
+            Some(Raw::Str(t)) => Kind::from_type_field(Some(t)),
+            Some(_) => None,
+        },
+        _ => None,
+    };
+    Ok(match kind.ok_or(Error::UnknownType)? {
+        Kind::Prompt => AnyDocument::Prompt(prompt_file(&raw)?),
+        Kind::Response => AnyDocument::Response(response(&raw)?),
+        Kind::Session => AnyDocument::Session(session(&raw)?),
+        Kind::Template => AnyDocument::Template(template(&raw)?),
+    })
 }
 
 /// A session, from a whole tree.
@@ -524,15 +593,6 @@ fn session_rest(o: &Obj<'_, '_>, messages: Vec<Message>) -> Result<Session> {
 
 /// The `"type"` of a JSON object text: `Some(None)` when it has none, `None` when the text is
 /// not an object or its type is not a string.
-/// The error for a text whose kind cannot be told: an object too wide to read, or
-/// [`Error::UnknownType`].
-pub(crate) fn unknown_kind(text: &str) -> Error {
-    match read::parse(text).err().and_then(|e| e.too_wide()) {
-        Some((line, column)) => Error::TooWide { line, column },
-        None => Error::UnknownType,
-    }
-}
-
 pub(crate) fn type_field(text: &str) -> Option<Option<String>> {
     match read::parse(text).ok()? {
         Raw::Object(pairs) => match Raw::get(&pairs, "type") {

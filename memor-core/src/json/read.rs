@@ -11,6 +11,23 @@ use std::fmt;
 
 use super::scan;
 
+/// The value of each hex digit, `-1` for every other byte.
+const HEX: [i8; 256] = {
+    let mut table = [-1; 256];
+    let mut i = 0;
+    while i < 10 {
+        table[b'0' as usize + i] = i as i8;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < 6 {
+        table[b'a' as usize + i] = 10 + i as i8;
+        table[b'A' as usize + i] = 10 + i as i8;
+        i += 1;
+    }
+    table
+};
+
 /// Nesting deeper than this is rejected, as Python's recursion limit rejects it.
 const MAX_DEPTH: usize = 1000;
 
@@ -65,9 +82,18 @@ pub(crate) struct Slots<'a> {
     /// One per key a prompt or response has (see `index`): memor's, then ours. A key missing
     /// here is dropped by the streamed loader, so every key the loaders read must be listed.
     values: [Option<Raw<'a>>; 24],
+    /// The text of the `template` value, when it was read.
+    template_text: Option<&'a str>,
+    /// The `template` value was the parser's [`Parser::known_template`] text, so it was
+    /// skipped rather than read (and its slot left empty): the loader reuses what it made of
+    /// that text.
+    pub(crate) same_template: bool,
 }
 
 impl<'a> Slots<'a> {
+    /// The index of `"template"`.
+    const TEMPLATE: usize = 18;
+
     #[inline]
     fn index(key: &str) -> Option<usize> {
         // A `match` compiles to a dispatch on length, then one comparison.
@@ -90,7 +116,7 @@ impl<'a> Slots<'a> {
             "date_modified" => 15,
             "responses" => 16,
             "selected_response_index" => 17,
-            "template" => 18,
+            "template" => Self::TEMPLATE,
             "provider_metadata" => 19,
             "tool_calls" => 20,
             "tool_results" => 21,
@@ -104,6 +130,11 @@ impl<'a> Slots<'a> {
     #[inline]
     pub(crate) fn get(&self, key: &str) -> Option<&Raw<'a>> {
         Self::index(key).and_then(|i| self.values[i].as_ref())
+    }
+
+    /// The text of the `template` value, when it was read (not skipped).
+    pub(crate) fn template_text(&self) -> Option<&'a str> {
+        self.template_text
     }
 }
 
@@ -130,7 +161,15 @@ impl fmt::Display for SyntaxError {
 
 /// Parses a whole document.
 pub(crate) fn parse(text: &str) -> Result<Raw<'_>, SyntaxError> {
-    let mut p = Parser { src: text, s: text.as_bytes(), pos: 0, depth: 0, items: Vec::new(), pairs: Vec::new() };
+    let mut p = Parser {
+        src: text,
+        s: text.as_bytes(),
+        pos: 0,
+        depth: 0,
+        items: Vec::new(),
+        pairs: Vec::new(),
+        known_template: None,
+    };
     if text.starts_with('\u{feff}') {
         return Err(p.error("Unexpected UTF-8 BOM (decode using utf-8-sig)"));
     }
@@ -152,7 +191,15 @@ pub(crate) fn parse_streaming<'a>(
     key: &str,
     mut each: impl FnMut(&mut Parser<'a>) -> bool,
 ) -> Option<Raw<'a>> {
-    let mut p = Parser { src: text, s: text.as_bytes(), pos: 0, depth: 1, items: Vec::new(), pairs: Vec::new() };
+    let mut p = Parser {
+        src: text,
+        s: text.as_bytes(),
+        pos: 0,
+        depth: 1,
+        items: Vec::new(),
+        pairs: Vec::new(),
+        known_template: None,
+    };
     p.skip_ws();
     if text.starts_with('\u{feff}') || !p.eat(b'{') {
         return None;
@@ -221,6 +268,11 @@ pub(crate) struct Parser<'a> {
     /// allocation when it closes (nested containers finish first, so a stack suffices).
     items: Vec<Raw<'a>>,
     pairs: Vec<(Cow<'a, str>, Raw<'a>)>,
+    /// Set by the streamed loader: the text of the template it last loaded. A `template`
+    /// value that is the same text (in a session, nearly every prompt's) is skipped by
+    /// [`object_slots`](Self::object_slots) instead of being read into a tree again: the same
+    /// bytes always read as the same value.
+    pub(crate) known_template: Option<&'a str>,
 }
 
 impl<'a> Parser<'a> {
@@ -364,32 +416,37 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        let mut out = String::with_capacity(self.pos - start + 16);
+        // Every `"` inside the string is escaped, so the next `"` byte is at most its end, and
+        // the text up to it is at least as long as its decoding: room enough, nearly always.
+        let mut out = String::with_capacity(self.pos - start + scan::quote(&self.s[self.pos..]));
         out.push_str(&self.src[start..self.pos]);
         loop {
-            let run = self.pos;
-            self.pos += scan::read_stop(&self.s[self.pos..]);
-            out.push_str(&self.src[run..self.pos]);
             match self.peek() {
                 Some(b'"') => {
                     self.pos += 1;
                     return Ok(Cow::Owned(out));
                 }
-                Some(b'\\') => {
-                    self.pos += 1;
-                    self.escape(&mut out)?;
-                }
+                Some(b'\\') => self.escape(&mut out)?,
                 Some(_) => return Err(self.error("Invalid control character")),
                 None => {
                     self.pos = open;
                     return Err(self.error("Unterminated string"));
                 }
             }
+            // Escapes often come in runs (non-ASCII text is all `\uXXXX`): no scan between them.
+            if self.peek() != Some(b'\\') {
+                let run = self.pos;
+                self.pos += scan::read_stop(&self.s[self.pos..]);
+                out.push_str(&self.src[run..self.pos]);
+            }
         }
     }
 
+    /// Decodes the escape at `pos` (its backslash) into `out`. Error positions: the byte after
+    /// the backslash, the first bad hex digit's group, or the end of the unrepresentable unit.
+    #[inline]
     fn escape(&mut self, out: &mut String) -> Result<(), SyntaxError> {
-        let c = match self.peek() {
+        let c = match self.s.get(self.pos + 1) {
             Some(b'"') => '"',
             Some(b'\\') => '\\',
             Some(b'/') => '/',
@@ -399,7 +456,7 @@ impl<'a> Parser<'a> {
             Some(b'r') => '\r',
             Some(b't') => '\t',
             Some(b'u') => {
-                self.pos += 1;
+                self.pos += 2;
                 let unit = self.hex4()?;
                 let c = match unit {
                     0xD800..=0xDBFF if self.s[self.pos..].starts_with(b"\\u") => {
@@ -415,19 +472,24 @@ impl<'a> Parser<'a> {
                 out.push(c.ok_or_else(|| self.error("Lone surrogate escape (not representable)"))?);
                 return Ok(());
             }
-            _ => return Err(self.error("Invalid \\escape")),
+            _ => {
+                self.pos += 1;
+                return Err(self.error("Invalid \\escape"));
+            }
         };
-        self.pos += 1;
+        self.pos += 2;
         out.push(c);
         Ok(())
     }
 
+    /// Four hex digits at `pos`, through a table: a bad digit's `-1` makes the sum negative.
+    #[inline]
     fn hex4(&mut self) -> Result<u32, SyntaxError> {
-        let digits = self.s.get(self.pos..self.pos + 4).filter(|d| d.iter().all(u8::is_ascii_hexdigit));
-        let Some(digits) = digits else {
+        let digit = |i: usize| self.s.get(self.pos + i).map_or(-1, |&b| i32::from(HEX[usize::from(b)]));
+        let value = (digit(0) << 12) | (digit(1) << 8) | (digit(2) << 4) | digit(3);
+        let Ok(value) = u32::try_from(value) else {
             return Err(self.error("Invalid \\uXXXX escape"));
         };
-        let value = digits.iter().fold(0, |acc, &d| acc * 16 + (d as char).to_digit(16).unwrap_or(0));
         self.pos += 4;
         Ok(value)
     }
@@ -453,9 +515,27 @@ impl<'a> Parser<'a> {
                     return Err(self.error("Expecting ':' delimiter"));
                 }
                 self.skip_ws();
-                let value = self.value()?;
-                if let Some(i) = Slots::index(&key) {
-                    slots.values[i] = Some(value);
+                match Slots::index(&key) {
+                    Some(i @ Slots::TEMPLATE) => {
+                        match self.known_template.filter(|t| self.s[self.pos..].starts_with(t.as_bytes())) {
+                            Some(known) => {
+                                self.pos += known.len();
+                                slots.values[i] = None;
+                                slots.template_text = None;
+                                slots.same_template = true;
+                            }
+                            None => {
+                                let from = self.pos;
+                                slots.values[i] = Some(self.value()?);
+                                slots.template_text = Some(&self.src[from..self.pos]);
+                                slots.same_template = false;
+                            }
+                        }
+                    }
+                    Some(i) => slots.values[i] = Some(self.value()?),
+                    None => {
+                        self.value()?;
+                    }
                 }
                 self.skip_ws();
                 if self.eat(b'}') {

@@ -52,6 +52,12 @@ pub(crate) fn read_stop(s: &[u8]) -> usize {
     find(s, |b| b == b'"' || b == b'\\' || b < 0x20, |w| eq(w, b'"') | eq(w, b'\\') | below(w, 0x20))
 }
 
+/// Where the next `"` is.
+#[inline(always)]
+pub(crate) fn quote(s: &[u8]) -> usize {
+    find(s, |b| b == b'"', |w| eq(w, b'"'))
+}
+
 /// Where Python's `json.dumps` must escape: `"`, `\`, controls, DEL and all non-ASCII.
 #[inline(always)]
 pub(crate) fn write_stop(s: &[u8]) -> usize {
@@ -79,6 +85,8 @@ mod tests {
                     let want = if at < len { at } else { s.len() };
                     assert_eq!(read_stop(&s), want, "read: len {len} at {at} byte {special}");
                     assert_eq!(write_stop(&s), want, "write: len {len} at {at} byte {special}");
+                    let quote_at = if special == b'"' { want } else { s.len() };
+                    assert_eq!(quote(&s), quote_at, "quote: len {len} at {at} byte {special}");
                 }
                 for special in [0x7f, 0xc3, 0xff] {
                     let mut s = vec![b' '; len + 2];

@@ -29,7 +29,7 @@ impl Serialize for Response {
         let mut m = s.serialize_map(Some(16))?;
         m.serialize_entry("type", "Response")?;
         m.serialize_entry("message", &b.message)?;
-        m.serialize_entry("warnings", &b.warnings)?;
+        m.serialize_entry("warnings", b.warnings())?;
         m.serialize_entry("score", &self.score)?;
         m.serialize_entry("temperature", &self.temperature)?;
         m.serialize_entry("top_k", &self.top_k)?;
@@ -60,7 +60,7 @@ fn serialize_prompt<S: Serializer>(p: &Prompt, with_template: bool, s: S) -> Res
     let mut m = s.serialize_map(Some(12))?;
     m.serialize_entry("type", "Prompt")?;
     m.serialize_entry("message", &b.message)?;
-    m.serialize_entry("warnings", &b.warnings)?;
+    m.serialize_entry("warnings", b.warnings())?;
     m.serialize_entry("responses", &p.responses)?;
     m.serialize_entry("selected_response_index", &p.selected_response_index)?;
     m.serialize_entry("tokens", &b.tokens)?;

@@ -3,6 +3,7 @@
 // Tests and tools: a failed unwrap is a failed check, which is what we want here.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod any;
 mod api_calls;
 mod dates;
 mod files;
@@ -14,3 +15,4 @@ mod objects;
 mod parts;
 mod python;
 mod roundtrip;
+mod shared_templates;

@@ -1,0 +1,85 @@
+//! The streamed session loader skips a prompt's `template` text when it is the text of the
+//! template it loaded last: whatever the order of prompts, responses and repeated keys, each
+//! prompt must get the template its own text names, as the whole-tree loader gives it.
+
+use memor_core::{Document, Message, Prompt, PromptTemplate, Response, Session};
+use serde_json::Value;
+
+fn template(title: &str) -> String {
+    PromptTemplate::new("{prompt[message]}!").with_title(title).to_json()
+}
+
+/// A message's JSON without its template, then `extra` keys (raw JSON text) at its end.
+fn with_keys(json: String, extra: &[String]) -> String {
+    let mut v: Value = serde_json::from_str(&json).unwrap();
+    v.as_object_mut().unwrap().remove("template");
+    let body = serde_json::to_string(&v).unwrap();
+    let mut text = body.trim_end_matches('}').to_owned();
+    for e in extra {
+        text.push_str(", ");
+        text.push_str(e);
+    }
+    text + "}"
+}
+
+fn prompt(templates: &[&str]) -> String {
+    let keys: Vec<String> = templates.iter().map(|t| format!("\"template\": {t}")).collect();
+    with_keys(Prompt::builder().message("p").build().to_json(), &keys)
+}
+
+fn response(templates: &[&str]) -> String {
+    let keys: Vec<String> = templates.iter().map(|t| format!("\"template\": {t}")).collect();
+    with_keys(Response::builder().message("r").build().unwrap().to_json(), &keys)
+}
+
+fn session(messages: &[String]) -> String {
+    let status = vec!["true"; messages.len()].join(", ");
+    Session::new(Some("t".into()))
+        .to_json()
+        .replace("\"messages\": []", &format!("\"messages\": [{}]", messages.join(", ")))
+        .replace("\"messages_status\": []", &format!("\"messages_status\": [{status}]"))
+}
+
+/// The template title of each prompt, after checking the two loaders agree.
+fn titles(text: &str) -> Vec<String> {
+    assert!(memor_core::json::__streaming_agrees(text), "{text}");
+    let s = Session::from_json(text).unwrap();
+    s.messages()
+        .iter()
+        .filter_map(|m| match m {
+            Message::Prompt(p) => Some(p.template().title().unwrap_or("-").to_owned()),
+            Message::Response(_) => None,
+        })
+        .collect()
+}
+
+#[test]
+fn each_prompt_keeps_the_template_its_text_names() {
+    let (one, two) = (template("one"), template("two"));
+    let spaced = one.replacen(", ", ",  ", 1);
+    let as_text = serde_json::to_string(&one).unwrap();
+    let (p1, p2) = (prompt(&[&one]), prompt(&[&two]));
+    let cases: Vec<(Vec<String>, &[&str])> = vec![
+        (vec![p1.clone(), p1.clone(), p1.clone()], &["one", "one", "one"]),
+        (vec![p1.clone(), p2.clone(), p1.clone()], &["one", "two", "one"]),
+        // A response's template is read (memor ignores it) but never becomes the known text.
+        (vec![p1.clone(), response(&[&two]), p2.clone()], &["one", "two"]),
+        (vec![p1.clone(), response(&[&one]), p1.clone()], &["one", "one"]),
+        // A repeated key: the last one counts, skipped or read.
+        (vec![p1.clone(), prompt(&[&one, &two])], &["one", "two"]),
+        (vec![p1.clone(), prompt(&[&two, &one])], &["one", "one"]),
+        (vec![p1.clone(), prompt(&[&two, &one]), p2.clone()], &["one", "one", "two"]),
+        // The same value in other text, and a template given as JSON text.
+        (vec![p1.clone(), prompt(&[&spaced]), p1.clone()], &["one", "one", "one"]),
+        (vec![prompt(&[&as_text]), prompt(&[&as_text]), p1.clone()], &["one", "one", "one"]),
+        (vec![prompt(&[]), p1.clone(), prompt(&[])], &["Basic/Prompt", "one", "Basic/Prompt"]),
+    ];
+    for (messages, want) in &cases {
+        let text = session(messages);
+        assert_eq!(&titles(&text), want, "{text}");
+    }
+    // The known text followed by more than it: not the same value, an error in both loaders.
+    let glued = session(&[p1.clone(), prompt(&[&format!("{one}1")])]);
+    assert!(memor_core::json::__streaming_agrees(&glued), "{glued}");
+    assert!(Session::from_json(&glued).is_err());
+}
