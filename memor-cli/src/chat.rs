@@ -78,15 +78,25 @@ pub(crate) fn run(args: ChatArgs) -> Result<(), Failure> {
             (recorder.session().clone(), Sink::Store(Box::new(recorder)))
         }
         (None, Some(path)) => {
+            // Checked before any (billed) call: a reply that cannot be saved is lost.
+            savable(path)?;
             // Stamped before it is read, so that a save in between fails our next save.
             let stamp = FileStamp::of(path)?;
-            let session = if path.exists() { Session::load(path)? } else { Session::default() };
+            let session = if path.exists() { crate::load::session(path)? } else { Session::default() };
             (session, Sink::File(path.clone(), stamp))
         }
         (None, None) => (Session::default(), Sink::None),
     };
-    if let (Some(text), true) = (&args.system, session.is_empty()) {
-        session.add_message(Prompt::builder().message(text.as_str()).role(Role::System).build());
+    match &args.system {
+        Some(text) if session.is_empty() => {
+            session.add_message(Prompt::builder().message(text.as_str()).role(Role::System).build());
+        }
+        Some(text) if !starts_with_system(&session, text) => eprintln!(
+            "warning: --system not applied: the conversation already holds {} messages, and a system prompt \
+             goes only into a new one",
+            session.len()
+        ),
+        _ => {}
     }
     let fitter = args.window.as_ref().map(|w| crate::window::Fitter::new(w, &options)).transpose()?;
     let chat = Chat { args: &args, provider, options, client: Client::default(), fitter };
@@ -110,6 +120,29 @@ pub(crate) fn run(args: ChatArgs) -> Result<(), Failure> {
             Err(failure) if interactive => eprintln!("error: {}", failure.message),
             Err(failure) => return Err(failure),
         }
+    }
+    Ok(())
+}
+
+/// Whether `session` begins with the system prompt `text`.
+fn starts_with_system(session: &Session, text: &str) -> bool {
+    session.messages().first().is_some_and(|m| m.role() == Role::System && m.message() == text)
+}
+
+/// Fails unless `path` can be saved: an existing file, or a new one in an existing directory.
+fn savable(path: &std::path::Path) -> Result<(), Failure> {
+    if path.is_dir() {
+        return Err(Failure::plain(format!("--session {}: a directory, not a session file", path.display())));
+    }
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => std::path::Path::new("."),
+    };
+    if !dir.is_dir() {
+        return Err(Failure {
+            message: format!("--session {}: the directory {} does not exist", path.display(), dir.display()),
+            detail: Some("nothing was sent: the replies could not be saved".to_owned()),
+        });
     }
     Ok(())
 }
@@ -161,11 +194,10 @@ impl Chat<'_> {
         }
         turn.add_message(first.clone());
         keep(sink, &turn)?;
-        let _ = match self.args.stream {
-            true => writeln!(out),
-            false => writeln!(out, "{}", first.message()),
-        };
-        let _ = out.flush();
+        crate::output::written(match self.args.stream {
+            true => writeln!(out).and_then(|()| out.flush()),
+            false => writeln!(out, "{}", first.message()).and_then(|()| out.flush()),
+        })?;
         Ok(turn)
     }
 }

@@ -11,6 +11,8 @@
 
 mod args;
 mod chat;
+mod load;
+mod output;
 mod store;
 mod window;
 
@@ -19,7 +21,7 @@ use std::process::ExitCode;
 use std::io::{BufRead, Write};
 
 use args::{Command, Parsed, TokenSource};
-use memor_core::{AnyDocument, Document, Session};
+use memor_core::AnyDocument;
 use memor_render::{MessageRef, RendererRegistry, SearchOptions, Warning};
 use memor_tokenize::CounterRegistry;
 use memor_tokenize::prelude::*;
@@ -29,8 +31,10 @@ pub fn main() -> ExitCode {
     let command = match args::parse(std::env::args_os().skip(1)) {
         Ok(Parsed::Run(command)) => command,
         Ok(Parsed::Print(text)) => {
-            println!("{text}");
-            return ExitCode::SUCCESS;
+            return match output::line(text) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(failure) => failed(failure),
+            };
         }
         Err(e) => {
             eprintln!("memor: {e}\n\n{}", args::USAGE);
@@ -39,14 +43,17 @@ pub fn main() -> ExitCode {
     };
     match run(command) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Failure { message, detail }) => {
-            eprintln!("{message}");
-            if let Some(detail) = detail {
-                eprintln!("  detail: {detail}");
-            }
-            ExitCode::FAILURE
-        }
+        Err(failure) => failed(failure),
     }
+}
+
+/// Exit 1, memor's message first on stderr.
+fn failed(Failure { message, detail }: Failure) -> ExitCode {
+    eprintln!("{message}");
+    if let Some(detail) = detail {
+        eprintln!("  detail: {detail}");
+    }
+    ExitCode::FAILURE
 }
 
 /// memor's message, and what it leaves out.
@@ -93,19 +100,18 @@ impl From<memor_render::Error> for Failure {
 
 fn run(command: Command) -> Result<(), Failure> {
     match command {
-        Command::Check { file, kind } => println!("ok {}", AnyDocument::load(&file, kind)?.kind()),
-        Command::Save { file, out, kind } => AnyDocument::load(&file, kind)?.save(&out)?,
-        Command::Size { file, kind } => println!("{}", AnyDocument::load(&file, kind)?.get_size()),
+        Command::Check { file, kind } => output::line(format!("ok {}", load::document(&file, kind)?.kind()))?,
+        Command::Save { file, out, kind } => load::document(&file, kind)?.save(&out)?,
+        Command::Size { file, kind } => output::line(load::document(&file, kind)?.get_size())?,
         Command::Render { file, kind, format } => {
             let registry = RendererRegistry::global();
-            let rendered = match AnyDocument::load(&file, kind)? {
+            let rendered = match load::document(&file, kind)? {
                 AnyDocument::Prompt(p) => registry.render_message(MessageRef::Prompt(&p), &format, true)?,
                 AnyDocument::Response(r) => registry.render_message(MessageRef::Response(&r), &format, true)?,
                 AnyDocument::Session(s) => {
                     let rendered = registry.render_session_json(&s, &format, true)?;
                     warn(&rendered.warnings);
-                    println!("{}", rendered.json);
-                    return Ok(());
+                    return output::line(rendered.json);
                 }
                 AnyDocument::Template(_) => {
                     return Err(Failure {
@@ -115,22 +121,22 @@ fn run(command: Command) -> Result<(), Failure> {
                 }
             };
             warn(&rendered.warnings);
-            println!("{}", rendered.value);
+            output::line(rendered.value)?;
         }
         Command::Search { file, query, regex, case_sensitive, timeout } => {
-            let session = Session::load(&file)?;
+            let session = load::session(&file)?;
             let found = memor_render::search(&session, &query, SearchOptions { regex, case_sensitive, timeout })?;
             warn(&found.warnings);
-            println!("{}", serde_json::Value::from(found.indices));
+            output::line(serde_json::Value::from(found.indices))?;
         }
         Command::Formats => {
             for id in RendererRegistry::global().ids() {
-                println!("{id}");
+                output::line(id)?;
             }
         }
         Command::Counters => {
             for id in CounterRegistry::global().ids() {
-                println!("{id}");
+                output::line(id)?;
             }
         }
         Command::Tokens { source, counter } => tokens(source, &counter)?,
@@ -139,7 +145,7 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Window(args) => window::run(&args)?,
         Command::Providers => {
             for id in memor_providers::ProviderRegistry::global().ids() {
-                println!("{id}");
+                output::line(id)?;
             }
         }
     }
@@ -151,27 +157,53 @@ fn tokens(source: TokenSource, counter: &str) -> Result<(), Failure> {
     let counter = CounterRegistry::global().get(counter)?;
     match source {
         TokenSource::File { file, kind } => {
-            let count = match AnyDocument::load(&file, kind)? {
+            let count = match load::document(&file, kind)? {
                 AnyDocument::Prompt(p) => p.estimate_tokens(counter)?,
                 AnyDocument::Response(r) => r.estimate_tokens(counter)?,
                 AnyDocument::Session(s) => s.estimate_tokens(counter)?,
                 AnyDocument::Template(t) => counter.count(t.content().unwrap_or_default()),
             };
-            println!("{count}");
+            output::line(count)?;
         }
         TokenSource::Lines => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             for (i, line) in std::io::stdin().lock().lines().enumerate() {
-                let line = line.map_err(|e| Failure { message: format!("stdin: {e}"), detail: None })?;
-                let text: String = serde_json::from_str(&line).map_err(|e| Failure {
-                    message: format!("line {}: not a JSON string: {e}", i + 1),
-                    detail: None,
-                })?;
-                let _ = writeln!(out, "{}", counter.count(&text));
+                let line = line.map_err(|e| Failure::plain(format!("stdin: {e}")))?;
+                let count = match line.trim() {
+                    // An empty line is an empty text: its count keeps the lines in step.
+                    "" => 0,
+                    _ => counter.count(&json_string(&line).map_err(|what| Failure {
+                        message: format!("line {}: {what}", i + 1),
+                        detail: Some(LINES.to_owned()),
+                    })?),
+                };
+                output::written(writeln!(out, "{count}"))?;
             }
+            output::written(out.flush())?;
         }
     }
     Ok(())
+}
+
+/// What `memor tokens --lines` reads.
+const LINES: &str = "each line of stdin is one JSON string, such as \"hello\\nworld\" (an empty line counts 0)";
+
+/// The text of a line holding one JSON string, or what the line holds instead.
+fn json_string(line: &str) -> Result<String, String> {
+    match serde_json::from_str::<serde_json::Value>(line) {
+        Ok(serde_json::Value::String(text)) => Ok(text),
+        Ok(other) => {
+            let what = match other {
+                serde_json::Value::Null => "null",
+                serde_json::Value::Bool(_) => "a boolean",
+                serde_json::Value::Number(_) => "a number",
+                serde_json::Value::Array(_) => "a list",
+                _ => "an object",
+            };
+            Err(format!("{what}, not a JSON string"))
+        }
+        Err(e) => Err(format!("column {}: not a JSON string (a string is quoted: \"…\")", e.column())),
+    }
 }
 
 fn warn(warnings: &[Warning]) {

@@ -106,8 +106,7 @@ pub(crate) fn run(db: &str, command: StoreCommand) -> Result<(), Failure> {
 fn import(store: &dyn Store, files: &[PathBuf], new: &NewConversation, out: &mut impl Write) -> Result<(), Failure> {
     let progress = std::io::stderr().is_terminal() && files.len() > 1;
     for (i, file) in files.iter().enumerate() {
-        let session = Session::load(file).map_err(|e| {
-            let mut failure = Failure::from(e);
+        let session = crate::load::session(file).map_err(|mut failure| {
             failure.detail =
                 Some(format!("{}{}", file.display(), failure.detail.map(|d| format!(": {d}")).unwrap_or_default()));
             failure
@@ -124,13 +123,9 @@ fn import(store: &dyn Store, files: &[PathBuf], new: &NewConversation, out: &mut
     Ok(())
 }
 
-/// A line on stdout; a closed pipe ends quietly, like other tools.
+/// A line on stdout (see [`crate::output`]).
 fn print(out: &mut impl Write, line: &str) -> Result<(), Failure> {
-    match writeln!(out, "{line}") {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure::plain(format!("stdout: {e}"))),
-    }
+    crate::output::written(writeln!(out, "{line}"))
 }
 
 /// A readable transcript: a heading, then each message with its role, time, model and tokens.

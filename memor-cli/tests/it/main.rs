@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod chat;
+mod errors;
 mod hardening;
 #[allow(dead_code)]
 #[path = "../../../memor-providers/tests/it/server.rs"]
