@@ -18,9 +18,14 @@ pub(crate) struct ChatArgs {
     pub(crate) session: Option<PathBuf>,
     pub(crate) stored: Option<Stored>,
     pub(crate) system: Option<String>,
+    /// The title of a new session (a stored conversation is titled by `--conversation`).
+    pub(crate) title: Option<String>,
     pub(crate) temperature: Option<f64>,
     pub(crate) top_p: Option<f64>,
+    pub(crate) top_k: Option<u64>,
     pub(crate) max_tokens: Option<u64>,
+    /// How many candidate replies to ask for.
+    pub(crate) candidates: Option<u32>,
     pub(crate) stream: bool,
     /// `--context` and `--summarize`.
     pub(crate) window: Option<crate::window::ChatWindow>,
@@ -70,7 +75,9 @@ pub(crate) fn run(args: ChatArgs) -> Result<(), Failure> {
     options.base_url = args.base_url.clone();
     options.temperature = args.temperature;
     options.top_p = args.top_p;
+    options.top_k = args.top_k;
     options.max_tokens = args.max_tokens;
+    options.candidates = args.candidates;
     let opened = args.stored.as_ref().map(open_stored).transpose()?;
     let (mut session, mut sink) = match (&opened, &args.session) {
         (Some((store, id)), _) => {
@@ -82,10 +89,10 @@ pub(crate) fn run(args: ChatArgs) -> Result<(), Failure> {
             savable(path)?;
             // Stamped before it is read, so that a save in between fails our next save.
             let stamp = FileStamp::of(path)?;
-            let session = if path.exists() { crate::load::session(path)? } else { Session::default() };
+            let session = if path.exists() { crate::load::session(path)? } else { Session::new(args.title.clone()) };
             (session, Sink::File(path.clone(), stamp))
         }
-        (None, None) => (Session::default(), Sink::None),
+        (None, None) => (Session::new(args.title.clone()), Sink::None),
     };
     match &args.system {
         Some(text) if session.is_empty() => {
@@ -131,6 +138,9 @@ fn starts_with_system(session: &Session, text: &str) -> bool {
 
 /// Fails unless `path` can be saved: an existing file, or a new one in an existing directory.
 fn savable(path: &std::path::Path) -> Result<(), Failure> {
+    if crate::load::is_std(path) {
+        return Err(Failure::plain("--session takes a file: stdin holds the turns"));
+    }
     if path.is_dir() {
         return Err(Failure::plain(format!("--session {}: a directory, not a session file", path.display())));
     }

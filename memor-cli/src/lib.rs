@@ -20,7 +20,7 @@ use std::process::ExitCode;
 
 use std::io::{BufRead, Write};
 
-use args::{Command, Parsed, TokenSource};
+use args::{Command, TokenSource};
 use memor_core::AnyDocument;
 use memor_render::{MessageRef, RendererRegistry, SearchOptions, Warning};
 use memor_tokenize::CounterRegistry;
@@ -28,23 +28,41 @@ use memor_tokenize::prelude::*;
 
 /// Runs the `memor` command with the process's arguments.
 pub fn main() -> ExitCode {
-    let command = match args::parse(std::env::args_os().skip(1)) {
-        Ok(Parsed::Run(command)) => command,
-        Ok(Parsed::Print(text)) => {
-            return match output::line(text) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(failure) => failed(failure),
-            };
-        }
-        Err(e) => {
-            eprintln!("memor: {e}\n\n{}", args::USAGE);
-            return ExitCode::from(2);
-        }
+    let arguments: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    let command = match args::parse(arguments.clone()) {
+        Ok(command) => command,
+        Err(e) => return usage(&e, &arguments),
     };
     match run(command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => failed(failure),
     }
+}
+
+/// `--help` and `--version` on stdout (exit 0); a wrong command line on stderr, memor's
+/// message first, then the usage (exit 2).
+fn usage(e: &clap::Error, arguments: &[std::ffi::OsString]) -> ExitCode {
+    use clap::error::ErrorKind;
+    let text = e.render().to_string();
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            return match output::text(&text) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(failure) => failed(failure),
+            };
+        }
+        // `memor` alone: the help, as a usage error.
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => eprint!("{}", text.replace("Usage: ", "usage: ")),
+        _ => {
+            let mut text = text.strip_prefix("error: ").unwrap_or(&text).replace("Usage: ", "usage: ");
+            if !text.contains("usage: ") {
+                let usage = args::usage(arguments).replace("Usage: ", "usage: ");
+                text = text.replacen("\n\n", &format!("\n\n{usage}\n\n"), 1);
+            }
+            eprint!("memor: {text}");
+        }
+    }
+    ExitCode::from(2)
 }
 
 /// Exit 1, memor's message first on stderr.
@@ -101,7 +119,10 @@ impl From<memor_render::Error> for Failure {
 fn run(command: Command) -> Result<(), Failure> {
     match command {
         Command::Check { file, kind } => output::line(format!("ok {}", load::document(&file, kind)?.kind()))?,
-        Command::Save { file, out, kind } => load::document(&file, kind)?.save(&out)?,
+        Command::Save { file, out, kind } => match load::is_std(&out) {
+            true => output::text(&load::document(&file, kind)?.to_json())?,
+            false => load::document(&file, kind)?.save(&out)?,
+        },
         Command::Size { file, kind } => output::line(load::document(&file, kind)?.get_size())?,
         Command::Render { file, kind, format } => {
             let registry = RendererRegistry::global();
@@ -143,6 +164,11 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Chat(args) => chat::run(*args)?,
         Command::Store { db, command } => store::run(&db, *command)?,
         Command::Window(args) => window::run(&args)?,
+        Command::Completions(shell) => {
+            let mut text = Vec::new();
+            clap_complete::generate(shell, &mut args::command(), "memor", &mut text);
+            output::text(&String::from_utf8_lossy(&text))?;
+        }
         Command::Providers => {
             for id in memor_providers::ProviderRegistry::global().ids() {
                 output::line(id)?;

@@ -8,27 +8,57 @@ use memor_core::{AnyDocument, Document, Kind, Session};
 
 use crate::Failure;
 
-/// `path` as `kind`, or as the kind its `"type"` names.
+/// Whether `path` is `-`: stdin for an input, stdout for an output.
+pub(crate) fn is_std(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// The text of stdin.
+fn stdin() -> Result<String, Failure> {
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut text)
+        .map_err(|e| Failure::plain(format!("stdin: {e}")))?;
+    Ok(text)
+}
+
+/// `path` (`-`: stdin) as `kind`, or as the kind its `"type"` names.
 pub(crate) fn document(path: &Path, kind: Option<Kind>) -> Result<AnyDocument, Failure> {
-    match AnyDocument::load(path, kind) {
-        Err(memor_core::Error::UnknownType) => Err(not_json(path).unwrap_or_else(|| {
-            let mut failure = Failure::from(memor_core::Error::UnknownType);
-            failure.detail = Some(format!("{} holds JSON, but not a memor file", path.display()));
-            failure
-        })),
+    let (loaded, text) = match is_std(path) {
+        true => {
+            let text = stdin()?;
+            (AnyDocument::from_json(&text, kind), Some(text))
+        }
+        false => (AnyDocument::load(path, kind), None),
+    };
+    match loaded {
+        Err(memor_core::Error::UnknownType) => {
+            let text = text.or_else(|| std::fs::read_to_string(path).ok()).unwrap_or_default();
+            Err(not_json(path, &text).unwrap_or_else(|| {
+                let mut failure = Failure::from(memor_core::Error::UnknownType);
+                failure.detail = Some(format!("{} holds JSON, but not a memor file", name(path)));
+                failure
+            }))
+        }
         loaded => Ok(loaded?),
     }
 }
 
-/// `path` as a session; a prompt, response or template file is named as what it is.
+/// `path` (`-`: stdin) as a session; a prompt or response file is named as what it is.
 pub(crate) fn session(path: &Path) -> Result<Session, Failure> {
-    match Session::load(path) {
+    let (loaded, text) = match is_std(path) {
+        true => {
+            let text = stdin()?;
+            (Session::from_json(&text), Some(text))
+        }
+        false => (Session::load(path), None),
+    };
+    match loaded {
         Ok(session) => Ok(session),
         Err(e @ memor_core::Error::Structure { .. }) => {
-            let text = std::fs::read_to_string(path).unwrap_or_default();
+            let text = text.or_else(|| std::fs::read_to_string(path).ok()).unwrap_or_default();
             match Kind::of_json(&text) {
                 Some(kind @ (Kind::Prompt | Kind::Response)) => Err(Failure {
-                    message: format!("{} holds a {kind}, not a session", path.display()),
+                    message: format!("{} holds a {kind}, not a session", name(path)),
                     detail: Some("this command takes a session file (\"type\": \"Session\")".to_owned()),
                 }),
                 _ => Err(e.into()),
@@ -38,22 +68,30 @@ pub(crate) fn session(path: &Path) -> Result<Session, Failure> {
     }
 }
 
-/// What is wrong with `path` if it is not JSON at all: empty, cut off, or something else.
-fn not_json(path: &Path) -> Option<Failure> {
-    let text = std::fs::read_to_string(path).ok()?;
-    if text.trim().is_empty() {
-        return Some(Failure::plain(format!("{} is empty: it holds no JSON", path.display())));
+/// How messages name `path`.
+fn name(path: &Path) -> String {
+    match is_std(path) {
+        true => "stdin".to_owned(),
+        false => path.display().to_string(),
     }
-    let e = serde_json::from_str::<serde_json::Value>(&text).err()?;
+}
+
+/// What is wrong with `text` (read from `path`) if it is not JSON at all: empty, cut off, or
+/// something else.
+fn not_json(path: &Path, text: &str) -> Option<Failure> {
+    if text.trim().is_empty() {
+        return Some(Failure::plain(format!("{} is empty: it holds no JSON", name(path))));
+    }
+    let e = serde_json::from_str::<serde_json::Value>(text).err()?;
     let what = match e.classify() {
         serde_json::error::Category::Eof => "is cut off",
         _ => "is not valid JSON",
     };
     // memor's reader says where, in Python's words (as with `--kind`).
-    let where_ = Session::from_json(&text).err().and_then(|e| e.detail().map(str::to_owned));
+    let where_ = Session::from_json(text).err().and_then(|e| e.detail().map(str::to_owned));
     Some(Failure::plain(format!(
         "{} {what}: {}",
-        path.display(),
+        name(path),
         where_.unwrap_or_else(|| format!("line {} column {}", e.line(), e.column()))
     )))
 }

@@ -70,7 +70,7 @@ pub(crate) fn run(db: &str, command: StoreCommand) -> Result<(), Failure> {
                 }
                 None => session.to_json(),
             };
-            match file {
+            match file.filter(|path| !crate::load::is_std(path)) {
                 Some(path) if format.is_none() => session.save(&path)?,
                 Some(path) => memor_core::write_atomic(&path, text.as_bytes())?,
                 None => print(&mut out, &text)?,

@@ -6,6 +6,7 @@
 mod chat;
 mod errors;
 mod hardening;
+mod help;
 #[allow(dead_code)]
 #[path = "../../../memor-providers/tests/it/server.rs"]
 mod server;
