@@ -82,6 +82,41 @@ enum Cmd {
         #[arg(long, value_name = "SECONDS", value_parser = seconds)]
         timeout: Option<Duration>,
     },
+    /// Print a readable transcript of a session (role, time, model, tokens, masks, candidates)
+    #[command(after_help = "Example:\n  memor show chat.json | less")]
+    Show {
+        /// The session file (`-`: stdin)
+        file: PathBuf,
+    },
+    /// Write a session as memor's table (CSV, JSON Lines) or OpenAI's fine-tuning JSONL
+    #[command(after_help = "Examples:\n  memor export chat.json --to csv -o chat.csv\n  \
+                            memor export chat.json --to openai-jsonl >> train.jsonl")]
+    Export {
+        /// The session file (`-`: stdin)
+        file: PathBuf,
+        /// The format
+        #[arg(long, value_name = "FORMAT")]
+        to: crate::convert::ExportFormat,
+        /// Where to write (default and `-`: stdout)
+        #[arg(short, long = "output", value_name = "OUT", default_value = "-")]
+        out: PathBuf,
+    },
+    /// Make a session file of memor's table, or of OpenAI, Anthropic or LangChain messages
+    #[command(after_help = "Examples:\n  memor import chat.csv --from csv -o chat.json\n  \
+                            memor import request.json --from anthropic -o chat.json --title support")]
+    Import {
+        /// The file to read (`-`: stdin)
+        file: PathBuf,
+        /// What FILE holds
+        #[arg(long, value_name = "FORMAT")]
+        from: crate::convert::ImportFormat,
+        /// The session file to write (`-`: stdout)
+        #[arg(short, long = "output", value_name = "OUT")]
+        out: PathBuf,
+        /// The session's title
+        #[arg(long, value_name = "TITLE")]
+        title: Option<String>,
+    },
     /// List the render format ids
     Formats,
     /// Print the token count of FILE's text, or of each stdin line with --lines
@@ -351,6 +386,9 @@ pub(crate) enum Command {
     Size { file: PathBuf, kind: Option<Kind> },
     Render { file: PathBuf, kind: Option<Kind>, format: String },
     Search { file: PathBuf, query: String, regex: bool, case_sensitive: bool, timeout: Option<Duration> },
+    Show { file: PathBuf },
+    Export { file: PathBuf, to: crate::convert::ExportFormat, out: PathBuf },
+    Import { file: PathBuf, from: crate::convert::ImportFormat, out: PathBuf, title: Option<String> },
     Formats,
     Tokens { source: TokenSource, counter: String },
     Counters,
@@ -404,6 +442,9 @@ fn convert(command: Cmd) -> Result<Command, String> {
         Cmd::Search { file, query, regex, case_sensitive, timeout } => {
             Command::Search { file, query, regex, case_sensitive, timeout }
         }
+        Cmd::Show { file } => Command::Show { file },
+        Cmd::Export { file, to, out } => Command::Export { file, to, out },
+        Cmd::Import { file, from, out, title } => Command::Import { file, from, out, title },
         Cmd::Formats => Command::Formats,
         Cmd::Counters => Command::Counters,
         Cmd::Providers => Command::Providers,

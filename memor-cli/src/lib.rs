@@ -11,6 +11,7 @@
 
 mod args;
 mod chat;
+mod convert;
 mod load;
 mod output;
 mod store;
@@ -149,6 +150,22 @@ fn run(command: Command) -> Result<(), Failure> {
             let found = memor_render::search(&session, &query, SearchOptions { regex, case_sensitive, timeout })?;
             warn(&found.warnings);
             output::line(serde_json::Value::from(found.indices))?;
+        }
+        Command::Show { file } => {
+            let session = load::session(&file)?;
+            let heading = format!("{} · {}", session.title().unwrap_or("(untitled)"), file.display());
+            let color = std::io::IsTerminal::is_terminal(&std::io::stdout());
+            output::text(&store::transcript(&heading, &session, color))?;
+        }
+        Command::Export { file, to, out } => {
+            convert::write(&out, &convert::export(&load::session(&file)?, to)?)?;
+        }
+        Command::Import { file, from, out, title } => {
+            let mut session = convert::import(&convert::read(&file)?, from, &file)?;
+            if title.is_some() {
+                session.update_title(title);
+            }
+            convert::save(&session, &out)?;
         }
         Command::Formats => {
             for id in RendererRegistry::global().ids() {
