@@ -18,9 +18,14 @@ pub(crate) struct ChatArgs {
     pub(crate) session: Option<PathBuf>,
     pub(crate) stored: Option<Stored>,
     pub(crate) system: Option<String>,
+    /// The title of a new session (a stored conversation is titled by `--conversation`).
+    pub(crate) title: Option<String>,
     pub(crate) temperature: Option<f64>,
     pub(crate) top_p: Option<f64>,
+    pub(crate) top_k: Option<u64>,
     pub(crate) max_tokens: Option<u64>,
+    /// How many candidate replies to ask for.
+    pub(crate) candidates: Option<u32>,
     pub(crate) stream: bool,
     /// `--context` and `--summarize`.
     pub(crate) window: Option<crate::window::ChatWindow>,
@@ -70,7 +75,9 @@ pub(crate) fn run(args: ChatArgs) -> Result<(), Failure> {
     options.base_url = args.base_url.clone();
     options.temperature = args.temperature;
     options.top_p = args.top_p;
+    options.top_k = args.top_k;
     options.max_tokens = args.max_tokens;
+    options.candidates = args.candidates;
     let opened = args.stored.as_ref().map(open_stored).transpose()?;
     let (mut session, mut sink) = match (&opened, &args.session) {
         (Some((store, id)), _) => {
@@ -78,15 +85,25 @@ pub(crate) fn run(args: ChatArgs) -> Result<(), Failure> {
             (recorder.session().clone(), Sink::Store(Box::new(recorder)))
         }
         (None, Some(path)) => {
+            // Checked before any (billed) call: a reply that cannot be saved is lost.
+            savable(path)?;
             // Stamped before it is read, so that a save in between fails our next save.
             let stamp = FileStamp::of(path)?;
-            let session = if path.exists() { Session::load(path)? } else { Session::default() };
+            let session = if path.exists() { crate::load::session(path)? } else { Session::new(args.title.clone()) };
             (session, Sink::File(path.clone(), stamp))
         }
-        (None, None) => (Session::default(), Sink::None),
+        (None, None) => (Session::new(args.title.clone()), Sink::None),
     };
-    if let (Some(text), true) = (&args.system, session.is_empty()) {
-        session.add_message(Prompt::builder().message(text.as_str()).role(Role::System).build());
+    match &args.system {
+        Some(text) if session.is_empty() => {
+            session.add_message(Prompt::builder().message(text.as_str()).role(Role::System).build());
+        }
+        Some(text) if !starts_with_system(&session, text) => eprintln!(
+            "warning: --system not applied: the conversation already holds {} messages, and a system prompt \
+             goes only into a new one",
+            session.len()
+        ),
+        _ => {}
     }
     let fitter = args.window.as_ref().map(|w| crate::window::Fitter::new(w, &options)).transpose()?;
     let chat = Chat { args: &args, provider, options, client: Client::default(), fitter };
@@ -110,6 +127,32 @@ pub(crate) fn run(args: ChatArgs) -> Result<(), Failure> {
             Err(failure) if interactive => eprintln!("error: {}", failure.message),
             Err(failure) => return Err(failure),
         }
+    }
+    Ok(())
+}
+
+/// Whether `session` begins with the system prompt `text`.
+fn starts_with_system(session: &Session, text: &str) -> bool {
+    session.messages().first().is_some_and(|m| m.role() == Role::System && m.message() == text)
+}
+
+/// Fails unless `path` can be saved: an existing file, or a new one in an existing directory.
+fn savable(path: &std::path::Path) -> Result<(), Failure> {
+    if crate::load::is_std(path) {
+        return Err(Failure::plain("--session takes a file: stdin holds the turns"));
+    }
+    if path.is_dir() {
+        return Err(Failure::plain(format!("--session {}: a directory, not a session file", path.display())));
+    }
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => std::path::Path::new("."),
+    };
+    if !dir.is_dir() {
+        return Err(Failure {
+            message: format!("--session {}: the directory {} does not exist", path.display(), dir.display()),
+            detail: Some("nothing was sent: the replies could not be saved".to_owned()),
+        });
     }
     Ok(())
 }
@@ -161,11 +204,10 @@ impl Chat<'_> {
         }
         turn.add_message(first.clone());
         keep(sink, &turn)?;
-        let _ = match self.args.stream {
-            true => writeln!(out),
-            false => writeln!(out, "{}", first.message()),
-        };
-        let _ = out.flush();
+        crate::output::written(match self.args.stream {
+            true => writeln!(out).and_then(|()| out.flush()),
+            false => writeln!(out, "{}", first.message()).and_then(|()| out.flush()),
+        })?;
         Ok(turn)
     }
 }

@@ -11,6 +11,9 @@
 
 mod args;
 mod chat;
+mod convert;
+mod load;
+mod output;
 mod store;
 mod window;
 
@@ -20,35 +23,58 @@ use std::io::{BufRead, Write};
 use std::mem::ManuallyDrop;
 use std::path::Path;
 
-use args::{Command, Parsed, TokenSource};
-use memor_core::{AnyDocument, Document, Session};
+use args::{Command, TokenSource};
+use memor_core::AnyDocument;
 use memor_render::{MessageRef, RendererRegistry, SearchOptions, Warning};
 use memor_tokenize::CounterRegistry;
 use memor_tokenize::prelude::*;
 
 /// Runs the `memor` command with the process's arguments.
 pub fn main() -> ExitCode {
-    let command = match args::parse(std::env::args_os().skip(1)) {
-        Ok(Parsed::Run(command)) => command,
-        Ok(Parsed::Print(text)) => {
-            println!("{text}");
-            return ExitCode::SUCCESS;
-        }
-        Err(e) => {
-            eprintln!("memor: {e}\n\n{}", args::USAGE);
-            return ExitCode::from(2);
-        }
+    let arguments: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    let command = match args::parse(arguments.clone()) {
+        Ok(command) => command,
+        Err(e) => return usage(&e, &arguments),
     };
     match run(command) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Failure { message, detail }) => {
-            eprintln!("{message}");
-            if let Some(detail) = detail {
-                eprintln!("  detail: {detail}");
+        Err(failure) => failed(failure),
+    }
+}
+
+/// `--help` and `--version` on stdout (exit 0); a wrong command line on stderr, memor's
+/// message first, then the usage (exit 2).
+fn usage(e: &clap::Error, arguments: &[std::ffi::OsString]) -> ExitCode {
+    use clap::error::ErrorKind;
+    let text = e.render().to_string();
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            return match output::text(&text) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(failure) => failed(failure),
+            };
+        }
+        // `memor` alone: the help, as a usage error.
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => eprint!("{}", text.replace("Usage: ", "usage: ")),
+        _ => {
+            let mut text = text.strip_prefix("error: ").unwrap_or(&text).replace("Usage: ", "usage: ");
+            if !text.contains("usage: ") {
+                let usage = args::usage(arguments).replace("Usage: ", "usage: ");
+                text = text.replacen("\n\n", &format!("\n\n{usage}\n\n"), 1);
             }
-            ExitCode::FAILURE
+            eprint!("memor: {text}");
         }
     }
+    ExitCode::from(2)
+}
+
+/// Exit 1, memor's message first on stderr.
+fn failed(Failure { message, detail }: Failure) -> ExitCode {
+    eprintln!("{message}");
+    if let Some(detail) = detail {
+        eprintln!("  detail: {detail}");
+    }
+    ExitCode::FAILURE
 }
 
 /// memor's message, and what it leaves out.
@@ -95,9 +121,12 @@ impl From<memor_render::Error> for Failure {
 
 fn run(command: Command) -> Result<(), Failure> {
     match command {
-        Command::Check { file, kind } => println!("ok {}", load(&file, kind)?.kind()),
-        Command::Save { file, out, kind } => load(&file, kind)?.save(&out)?,
-        Command::Size { file, kind } => println!("{}", load(&file, kind)?.get_size()),
+        Command::Check { file, kind } => output::line(format!("ok {}", load(&file, kind)?.kind()))?,
+        Command::Save { file, out, kind } => match load::is_std(&out) {
+            true => output::text(&load(&file, kind)?.to_json())?,
+            false => load(&file, kind)?.save(&out)?,
+        },
+        Command::Size { file, kind } => output::line(load(&file, kind)?.get_size())?,
         Command::Render { file, kind, format } => {
             let registry = RendererRegistry::global();
             let rendered = match &*load(&file, kind)? {
@@ -106,8 +135,7 @@ fn run(command: Command) -> Result<(), Failure> {
                 AnyDocument::Session(s) => {
                     let rendered = registry.render_session_json(s, &format, true)?;
                     warn(&rendered.warnings);
-                    println!("{}", rendered.json);
-                    return Ok(());
+                    return output::line(rendered.json);
                 }
                 AnyDocument::Template(_) => {
                     return Err(Failure {
@@ -117,31 +145,52 @@ fn run(command: Command) -> Result<(), Failure> {
                 }
             };
             warn(&rendered.warnings);
-            println!("{}", rendered.value);
+            output::line(rendered.value)?;
         }
         Command::Search { file, query, regex, case_sensitive, timeout } => {
-            let session = ManuallyDrop::new(Session::load(&file)?);
+            let session = ManuallyDrop::new(load::session(&file)?);
             let found = memor_render::search(&session, &query, SearchOptions { regex, case_sensitive, timeout })?;
             warn(&found.warnings);
-            println!("{}", serde_json::Value::from(found.indices));
+            output::line(serde_json::Value::from(found.indices))?;
+        }
+        Command::Show { file } => {
+            let session = load::session(&file)?;
+            let heading = format!("{} · {}", session.title().unwrap_or("(untitled)"), file.display());
+            let color = std::io::IsTerminal::is_terminal(&std::io::stdout());
+            output::text(&store::transcript(&heading, &session, color))?;
+        }
+        Command::Export { file, to, out } => {
+            convert::write(&out, &convert::export(&load::session(&file)?, to)?)?;
+        }
+        Command::Import { file, from, out, title } => {
+            let mut session = convert::import(&convert::read(&file)?, from, &file)?;
+            if title.is_some() {
+                session.update_title(title);
+            }
+            convert::save(&session, &out)?;
         }
         Command::Formats => {
             for id in RendererRegistry::global().ids() {
-                println!("{id}");
+                output::line(id)?;
             }
         }
         Command::Counters => {
             for id in CounterRegistry::global().ids() {
-                println!("{id}");
+                output::line(id)?;
             }
         }
         Command::Tokens { source, counter } => tokens(source, &counter)?,
         Command::Chat(args) => chat::run(*args)?,
         Command::Store { db, command } => store::run(&db, *command)?,
         Command::Window(args) => window::run(&args)?,
+        Command::Completions(shell) => {
+            let mut text = Vec::new();
+            clap_complete::generate(shell, &mut args::command(), "memor", &mut text);
+            output::text(&String::from_utf8_lossy(&text))?;
+        }
         Command::Providers => {
             for id in memor_providers::ProviderRegistry::global().ids() {
-                println!("{id}");
+                output::line(id)?;
             }
         }
     }
@@ -152,7 +201,7 @@ fn run(command: Command) -> Result<(), Failure> {
 /// freed (the operating system takes the memory back at once), which saves freeing a large
 /// session's strings one by one, about a tenth of a `memor check`.
 fn load(file: &Path, kind: Option<memor_core::Kind>) -> Result<ManuallyDrop<AnyDocument>, Failure> {
-    Ok(ManuallyDrop::new(AnyDocument::load(file, kind)?))
+    Ok(ManuallyDrop::new(load::document(file, kind)?))
 }
 
 /// `memor tokens`: a file's text (memor's STRING render), or each stdin line's JSON string.
@@ -166,21 +215,47 @@ fn tokens(source: TokenSource, counter: &str) -> Result<(), Failure> {
                 AnyDocument::Session(s) => s.estimate_tokens(counter)?,
                 AnyDocument::Template(t) => counter.count(t.content().unwrap_or_default()),
             };
-            println!("{count}");
+            output::line(count)?;
         }
         TokenSource::Lines => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             for (i, line) in std::io::stdin().lock().lines().enumerate() {
-                let line = line.map_err(|e| Failure { message: format!("stdin: {e}"), detail: None })?;
-                let text: String = serde_json::from_str(&line).map_err(|e| Failure {
-                    message: format!("line {}: not a JSON string: {e}", i + 1),
-                    detail: None,
-                })?;
-                let _ = writeln!(out, "{}", counter.count(&text));
+                let line = line.map_err(|e| Failure::plain(format!("stdin: {e}")))?;
+                let count = match line.trim() {
+                    // An empty line is an empty text: its count keeps the lines in step.
+                    "" => 0,
+                    _ => counter.count(&json_string(&line).map_err(|what| Failure {
+                        message: format!("line {}: {what}", i + 1),
+                        detail: Some(LINES.to_owned()),
+                    })?),
+                };
+                output::written(writeln!(out, "{count}"))?;
             }
+            output::written(out.flush())?;
         }
     }
     Ok(())
+}
+
+/// What `memor tokens --lines` reads.
+const LINES: &str = "each line of stdin is one JSON string, such as \"hello\\nworld\" (an empty line counts 0)";
+
+/// The text of a line holding one JSON string, or what the line holds instead.
+fn json_string(line: &str) -> Result<String, String> {
+    match serde_json::from_str::<serde_json::Value>(line) {
+        Ok(serde_json::Value::String(text)) => Ok(text),
+        Ok(other) => {
+            let what = match other {
+                serde_json::Value::Null => "null",
+                serde_json::Value::Bool(_) => "a boolean",
+                serde_json::Value::Number(_) => "a number",
+                serde_json::Value::Array(_) => "a list",
+                _ => "an object",
+            };
+            Err(format!("{what}, not a JSON string"))
+        }
+        Err(e) => Err(format!("column {}: not a JSON string (a string is quoted: \"…\")", e.column())),
+    }
 }
 
 fn warn(warnings: &[Warning]) {

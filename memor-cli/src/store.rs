@@ -57,7 +57,9 @@ pub(crate) fn run(db: &str, command: StoreCommand) -> Result<(), Failure> {
         StoreCommand::Show { conversation } => {
             let c = store.find(&conversation)?;
             let session = store.load(&c.id)?;
-            print(&mut out, &transcript(&c, &session))?;
+            let heading = format!("{} · {}", c.title.as_deref().unwrap_or("(untitled)"), c.id);
+            let color = out.is_terminal();
+            print(&mut out, &transcript(&heading, &session, color))?;
         }
         StoreCommand::Export { conversation, out: file, format } => {
             let c = store.find(&conversation)?;
@@ -70,7 +72,7 @@ pub(crate) fn run(db: &str, command: StoreCommand) -> Result<(), Failure> {
                 }
                 None => session.to_json(),
             };
-            match file {
+            match file.filter(|path| !crate::load::is_std(path)) {
                 Some(path) if format.is_none() => session.save(&path)?,
                 Some(path) => memor_core::write_atomic(&path, text.as_bytes())?,
                 None => print(&mut out, &text)?,
@@ -106,8 +108,7 @@ pub(crate) fn run(db: &str, command: StoreCommand) -> Result<(), Failure> {
 fn import(store: &dyn Store, files: &[PathBuf], new: &NewConversation, out: &mut impl Write) -> Result<(), Failure> {
     let progress = std::io::stderr().is_terminal() && files.len() > 1;
     for (i, file) in files.iter().enumerate() {
-        let session = Session::load(file).map_err(|e| {
-            let mut failure = Failure::from(e);
+        let session = crate::load::session(file).map_err(|mut failure| {
             failure.detail =
                 Some(format!("{}{}", file.display(), failure.detail.map(|d| format!(": {d}")).unwrap_or_default()));
             failure
@@ -124,23 +125,22 @@ fn import(store: &dyn Store, files: &[PathBuf], new: &NewConversation, out: &mut
     Ok(())
 }
 
-/// A line on stdout; a closed pipe ends quietly, like other tools.
+/// A line on stdout (see [`crate::output`]).
 fn print(out: &mut impl Write, line: &str) -> Result<(), Failure> {
-    match writeln!(out, "{line}") {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure::plain(format!("stdout: {e}"))),
-    }
+    crate::output::written(writeln!(out, "{line}"))
 }
 
-/// A readable transcript: a heading, then each message with its role, time, model and tokens.
-pub(crate) fn transcript(c: &Conversation, session: &Session) -> String {
-    let mut text = format!("{} · {} · {} messages\n", c.title.as_deref().unwrap_or("(untitled)"), c.id, session.len());
+/// A readable transcript: a heading, then each message with its role, time, model and tokens,
+/// masked messages and candidates marked; with `color`, each message's header line is bold
+/// (masked ones dim) for a terminal.
+pub(crate) fn transcript(heading: &str, session: &Session, color: bool) -> String {
+    let mut text = format!("{heading} · {} messages\n", session.len());
     for (i, (message, enabled)) in session.messages().iter().zip(session.messages_status()).enumerate() {
         let (time, model) = match message {
             Message::Prompt(p) => (p.date_created(), None),
             Message::Response(r) => (r.date_created(), Some(r.model())),
         };
+        let header_start = text.len() + 1;
         text.push_str(&format!("\n[{i}] {}", message.role().as_str()));
         text.push_str(&format!(" · {}", time.to_chrono().format("%Y-%m-%d %H:%M:%S %z")));
         if let Some(model) = model.filter(|m| !m.is_empty()) {
@@ -157,6 +157,10 @@ pub(crate) fn transcript(c: &Conversation, session: &Session) -> String {
         }
         if !enabled {
             text.push_str(" · masked");
+        }
+        if color {
+            text.insert_str(header_start, if *enabled { "\x1b[1m" } else { "\x1b[2m" });
+            text.push_str("\x1b[0m");
         }
         text.push('\n');
         for line in message.message().lines() {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::str::FromStr;
 
 use memor_context::{Counter, Fit, ModelTable, Policy, Prepared, ProviderSummarizer, Summarizer};
-use memor_core::{Document, Session};
+use memor_core::Session;
 use memor_providers::{ChatOptions, Client, Provider};
 use serde_json::json;
 
@@ -43,7 +43,7 @@ fn policy(table: &ModelTable, model: &str, budget: Option<usize>, reserve: Optio
 
 /// `memor window`: the fit as a table (or JSON with `--json`).
 pub(crate) fn run(args: &WindowArgs) -> Result<(), Failure> {
-    let session = Session::load(&args.file)?;
+    let session = crate::load::session(&args.file)?;
     let table = ModelTable::default();
     let policy = policy(&table, &args.model, args.budget, args.reserve)?;
     let counter = Counter::for_model(&args.model, &table)?;
@@ -51,12 +51,10 @@ pub(crate) fn run(args: &WindowArgs) -> Result<(), Failure> {
     for warning in &fit.warnings {
         eprintln!("warning: {warning}");
     }
-    if args.json {
-        println!("{}", to_json(&args.model, &fit));
-    } else {
-        print!("{}", table_text(&fit));
+    match args.json {
+        true => crate::output::line(to_json(&args.model, &fit)),
+        false => crate::output::text(&table_text(&fit)),
     }
-    Ok(())
 }
 
 fn to_json(model: &str, fit: &Fit<'_>) -> serde_json::Value {

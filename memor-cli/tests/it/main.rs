@@ -4,7 +4,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod chat;
+mod convert;
+mod errors;
 mod hardening;
+mod help;
 #[allow(dead_code)]
 #[path = "../../../memor-providers/tests/it/server.rs"]
 mod server;

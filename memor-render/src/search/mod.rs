@@ -62,15 +62,15 @@ impl Matcher {
             let finder = memchr::memmem::Finder::new(folded.as_bytes()).into_owned();
             return Ok(Matcher::Folded { finder, buffer: Vec::new() });
         }
-        let pattern = python_regex::translate(query, !options.case_sensitive)
+        let translated = python_regex::translate(query, !options.case_sensitive)
             .map_err(|message| Error::Regex { pattern: query.to_owned(), message })?;
         let mut tries = Vec::new();
         let mut limit = FIRST_TRY;
         while limit <= PER_MESSAGE {
-            let regex = fancy_regex::RegexBuilder::new(&pattern)
+            let regex = fancy_regex::RegexBuilder::new(&translated.pattern)
                 .backtrack_limit(limit as usize)
                 .build()
-                .map_err(|e| Error::Regex { pattern: query.to_owned(), message: e.to_string() })?;
+                .map_err(|e| Error::Regex { pattern: query.to_owned(), message: translated.message(&e) })?;
             tries.push((limit, regex));
             limit *= 10;
         }

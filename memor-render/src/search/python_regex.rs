@@ -11,16 +11,46 @@
 const WORD: &str = r"\p{L}\p{N}_";
 const SPACE: &str = r"\t-\r\x1C-\x20\x{85}\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}";
 
+/// A translated pattern, and where its pieces came from.
+pub(crate) struct Translated {
+    /// The `fancy_regex` pattern.
+    pub(crate) pattern: String,
+    /// `(byte offset in pattern, character position in the user's pattern)` at the start of
+    /// each translated piece, in order.
+    starts: Vec<(usize, usize)>,
+}
+
+impl Translated {
+    /// The position in the user's pattern (in characters, as Python counts) of a byte offset
+    /// in the translated one.
+    pub(crate) fn source_position(&self, offset: usize) -> usize {
+        let piece = self.starts.partition_point(|&(start, _)| start <= offset);
+        piece.checked_sub(1).and_then(|p| self.starts.get(p)).map_or(0, |&(_, position)| position)
+    }
+
+    /// `e` in the user's terms: a parse error's position is one in the user's pattern.
+    pub(crate) fn message(&self, e: &fancy_regex::Error) -> String {
+        match e {
+            fancy_regex::Error::ParseError(offset, kind) => {
+                format!("{kind} at position {}", self.source_position(*offset))
+            }
+            other => other.to_string(),
+        }
+    }
+}
+
 /// The `fancy_regex` pattern for a Python pattern.
-pub(crate) fn translate(pattern: &str, ignore_case: bool) -> Result<String, String> {
+pub(crate) fn translate(pattern: &str, ignore_case: bool) -> Result<Translated, String> {
     let chars: Vec<char> = pattern.chars().collect();
     let mut out = String::with_capacity(pattern.len() + 16);
     if ignore_case {
         out.push_str("(?i)");
     }
+    let mut starts = Vec::with_capacity(chars.len() + 1);
     let mut i = 0;
     let mut in_class = false;
     while i < chars.len() {
+        starts.push((out.len(), i));
         let c = chars[i];
         match c {
             '\\' => {
@@ -99,7 +129,8 @@ pub(crate) fn translate(pattern: &str, ignore_case: bool) -> Result<String, Stri
     if in_class {
         return Err("unterminated character set".into());
     }
-    Ok(out)
+    starts.push((out.len(), chars.len()));
+    Ok(Translated { pattern: out, starts })
 }
 
 /// A `{m}`, `{m,}`, `{,n}` or `{m,n}` quantifier at the start of `s`: its `regex` text and length.
@@ -127,7 +158,7 @@ mod tests {
     use super::translate;
 
     fn matches(pattern: &str, text: &str, ignore_case: bool) -> bool {
-        let re = fancy_regex::Regex::new(&translate(pattern, ignore_case).unwrap()).unwrap();
+        let re = fancy_regex::Regex::new(&translate(pattern, ignore_case).unwrap().pattern).unwrap();
         re.is_match(text).unwrap()
     }
 
