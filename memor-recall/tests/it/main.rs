@@ -1,0 +1,1 @@
+//! memor-recall's integration tests.
