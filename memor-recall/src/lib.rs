@@ -1,4 +1,32 @@
 //! Long-term memory: what was said and learned, recalled across conversations by meaning,
 //! words and time, in the same database as the conversation store.
+//!
+//! - [`Memories`] keeps [`Memory`] items (episodes: stored messages; facts; insights) with
+//!   their scope, source, times, status and history, and recalls them with [`Search`]:
+//!   BM25 (SQLite FTS5, PostgreSQL tsvector) and cosine over vectors, fused by reciprocal
+//!   rank, lifted by the span a time expression in the query names ([`when`]).
+//! - [`index`] turns stored conversations into episode memories, each message once,
+//!   resumably, with no model beyond the embedder.
+//!
+//! ## Feature Flags
+//!
+//! - `sqlite` (default): memories in the store's SQLite file.
+//! - `postgres`: memories in PostgreSQL, vectors in pgvector columns with an HNSW index.
 
+mod backend;
+mod error;
+mod fuse;
+pub mod index;
+mod memories;
+mod model;
+#[cfg(feature = "postgres")]
+mod postgres;
+mod sql;
+#[cfg(feature = "sqlite")]
+mod sqlite;
+mod vectors;
 pub mod when;
+
+pub use error::{Error, Result};
+pub use memories::Memories;
+pub use model::{Embedding, Event, Filter, Hit, Kind, Memory, NewMemory, Scope, Search, Source, Status, Why};

@@ -55,6 +55,15 @@ pub use recorder::Recorder;
 pub use sqlite::{SqliteOptions, SqliteStore};
 pub use store::Store;
 
+/// The PostgreSQL client this crate is built on, for code that writes its own tables beside
+/// the store's ([`PostgresStore::write_sql`]).
+#[cfg(feature = "postgres")]
+pub use ::postgres as pg;
+/// The SQLite driver this crate is built on, for code that writes its own tables beside the
+/// store's ([`SqliteStore::write_sql`]).
+#[cfg(feature = "sqlite")]
+pub use rusqlite;
+
 /// Opens the store at `given` (a file path, `sqlite://PATH` or `postgres://…`), creating a
 /// SQLite file that does not exist yet, and brings its schema up to date.
 pub fn open(given: &str) -> Result<Box<dyn Store>> {

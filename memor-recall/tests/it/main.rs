@@ -1,1 +1,20 @@
-//! memor-recall's integration tests.
+//! memor-recall's integration tests: one suite, run on SQLite and on PostgreSQL.
+
+mod backends;
+mod episodes;
+mod suite;
+
+use std::path::PathBuf;
+
+/// A new empty directory for one test.
+pub(crate) fn tempdir() -> PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "memor-recall-it-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}

@@ -81,6 +81,43 @@ impl PostgresStore {
         })
     }
 
+    /// Runs `f` in a read-committed transaction on a pooled connection, committing when it
+    /// returns `Ok` and rolling back otherwise: how other parts of memor write their own
+    /// tables in the same database.
+    pub fn write_sql<T, E: From<Error>>(
+        &self,
+        f: impl FnOnce(&mut Transaction<'_>) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        let mut client = self.pool.get()?;
+        let mut tx = client.transaction().map_err(|e| self.error(&e))?;
+        let value = f(&mut tx)?;
+        tx.commit().map_err(|e| self.error(&e))?;
+        Ok(value)
+    }
+
+    /// Runs `f` in a read-only snapshot on a pooled connection.
+    pub fn read_sql<T, E: From<Error>>(
+        &self,
+        f: impl FnOnce(&mut Transaction<'_>) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        let mut client = self.pool.get()?;
+        let mut tx = client
+            .build_transaction()
+            .isolation_level(IsolationLevel::RepeatableRead)
+            .read_only(true)
+            .start()
+            .map_err(|e| self.error(&e))?;
+        let value = f(&mut tx)?;
+        tx.commit().map_err(|e| self.error(&e))?;
+        Ok(value)
+    }
+
+    /// A driver error as this store reports it: the server and database (never the
+    /// password) and the server's words.
+    pub fn sql_error(&self, e: &postgres::Error) -> Error {
+        self.error(e)
+    }
+
     fn error(&self, e: &postgres::Error) -> Error {
         Error::Database { location: self.pool.shown().to_owned(), message: message(e) }
     }

@@ -99,6 +99,37 @@ impl SqliteStore {
         })
     }
 
+    /// Runs `f` in a write transaction (`BEGIN IMMEDIATE`) on the store's connection,
+    /// committing when it returns `Ok` and rolling back otherwise: how other parts of memor
+    /// write their own tables in the same file, atomically with nothing else in between.
+    pub fn write_sql<T, E: From<Error>>(
+        &self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        let mut conn = self.connection()?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(|e| self.error(&e))?;
+        let value = f(&tx)?;
+        tx.commit().map_err(|e| self.error(&e))?;
+        Ok(value)
+    }
+
+    /// Runs `f` in a read transaction (one consistent view) on the store's connection.
+    pub fn read_sql<T, E: From<Error>>(
+        &self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        let mut conn = self.connection()?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred).map_err(|e| self.error(&e))?;
+        let value = f(&tx)?;
+        tx.commit().map_err(|e| self.error(&e))?;
+        Ok(value)
+    }
+
+    /// A driver error as this store reports it: the file and SQLite's words.
+    pub fn sql_error(&self, e: &rusqlite::Error) -> Error {
+        self.error(e)
+    }
+
     /// Runs `f` in a write transaction (`BEGIN IMMEDIATE`), committing when it succeeds.
     pub(crate) fn write<T>(&self, f: impl FnOnce(&mut SqlTx<'_>) -> Result<T>) -> Result<T> {
         let mut conn = self.connection()?;

@@ -1,0 +1,54 @@
+//! What a database gives long-term memory: the calls each backend implements in its SQL.
+
+use memor_store::Store;
+
+use crate::fuse::Candidate;
+use crate::{Event, Filter, Memory, NewMemory, Result, Status};
+
+/// Memories validated and given their ids and times, ready to be written.
+pub(crate) struct Prepared<'a> {
+    pub(crate) id: String,
+    pub(crate) memory: &'a NewMemory,
+    pub(crate) recorded_at: i64,
+    /// The unit vector to store.
+    pub(crate) vector: Option<Vec<f32>>,
+}
+
+/// Where an episode index run has got to in one conversation.
+pub(crate) struct Mark<'a> {
+    pub(crate) conversation: &'a str,
+    pub(crate) position: i64,
+}
+
+/// A database that keeps memories beside conversations.
+pub(crate) trait Backend: Send + Sync {
+    /// The conversations in the same database.
+    fn store(&self) -> &dyn Store;
+    /// The embedding model and dimensions of the vectors held, once any is.
+    fn model(&self) -> Result<Option<(String, usize)>>;
+    /// Writes `items` (and their `add` events, the model when it is the first, and `mark`)
+    /// in one transaction; an episode already indexed is skipped. Gives how many were new.
+    fn add(
+        &self,
+        items: &[Prepared<'_>],
+        model: Option<(&str, usize)>,
+        actor: &str,
+        mark: Option<Mark<'_>>,
+    ) -> Result<usize>;
+    /// Row ids of the best lexical matches of `words` (an FTS/tsquery expression's words).
+    fn lexical(&self, words: &[String], filter: &Filter, limit: usize) -> Result<Vec<i64>>;
+    /// Row ids and cosines of the vectors nearest `query` (a unit vector).
+    fn nearest(&self, query: &[f32], filter: &Filter, limit: usize) -> Result<Vec<(i64, f32)>>;
+    /// The memories of these row ids, with what fusion needs.
+    fn candidates(&self, rows: &[i64]) -> Result<Vec<(Candidate, Memory)>>;
+    /// One memory.
+    fn get(&self, id: &str) -> Result<Memory>;
+    /// Memories, newest first.
+    fn list(&self, filter: &Filter, limit: usize, offset: usize) -> Result<Vec<Memory>>;
+    /// Changes a memory's status, recording the event.
+    fn set_status(&self, id: &str, status: Status, actor: &str, related: Option<&str>) -> Result<()>;
+    /// A memory's history, oldest first.
+    fn history(&self, id: &str) -> Result<Vec<Event>>;
+    /// How many messages of `conversation` the episode index has taken.
+    fn mark(&self, conversation: &str) -> Result<i64>;
+}

@@ -1,0 +1,106 @@
+//! The one error type of memor-recall.
+
+use std::fmt;
+
+/// What can go wrong storing or recalling memories.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// The conversation store (the database underneath) failed.
+    Store(memor_store::Error),
+    /// A search was asked for with nothing to search by.
+    EmptyQuery,
+    /// A vector's length is not the store's (or the query's) dimension.
+    Dimensions {
+        /// What held the vector (a memory's position in the call, the query).
+        what: String,
+        /// The length the store's model has.
+        expected: usize,
+        /// The length given.
+        found: usize,
+    },
+    /// Vectors of one embedding model given to a store that holds another's.
+    Model {
+        /// The model whose vectors the store holds.
+        store: String,
+        /// The model given.
+        given: String,
+    },
+    /// No memory has this id.
+    NoMemory {
+        /// The id asked for.
+        id: String,
+    },
+    /// A value that cannot be stored or used as given.
+    Invalid {
+        /// Which value.
+        what: String,
+        /// Why.
+        reason: String,
+    },
+    /// Stored data that cannot be read back (a vector blob of the wrong size, bad JSON).
+    Corrupt {
+        /// Where.
+        what: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// The embedder failed (after its retries).
+    Embed(memor_embed::Error),
+}
+
+/// `Result` with memor-recall's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub(crate) fn invalid(what: impl Into<String>, reason: impl Into<String>) -> Error {
+        Error::Invalid { what: what.into(), reason: reason.into() }
+    }
+
+    pub(crate) fn corrupt(what: impl Into<String>, reason: impl Into<String>) -> Error {
+        Error::Corrupt { what: what.into(), reason: reason.into() }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Store(e) => e.fmt(f),
+            Error::EmptyQuery => f.write_str("the query is empty: give words to search for or a vector"),
+            Error::Dimensions { what, expected, found } => {
+                write!(f, "{what} has {found} dimensions, but the store's vectors have {expected}")
+            }
+            Error::Model { store, given } => write!(
+                f,
+                "this store holds vectors of the embedding model `{store}`, not `{given}`: \
+                 search and add with `{store}`, or use another database"
+            ),
+            Error::NoMemory { id } => write!(f, "no memory has the id `{id}`"),
+            Error::Invalid { what, reason } => write!(f, "{what}: {reason}"),
+            Error::Corrupt { what, reason } => write!(f, "corrupt memory data in {what}: {reason}"),
+            Error::Embed(e) => write!(f, "embedding failed: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Store(e) => Some(e),
+            Error::Embed(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<memor_store::Error> for Error {
+    fn from(e: memor_store::Error) -> Self {
+        Error::Store(e)
+    }
+}
+
+impl From<memor_embed::Error> for Error {
+    fn from(e: memor_embed::Error) -> Self {
+        Error::Embed(e)
+    }
+}

@@ -1,0 +1,375 @@
+//! Memories in the store's SQLite file: FTS5 (BM25) for words, vectors as blobs scanned in
+//! memory, all written in the store's transactions.
+
+mod cache;
+mod schema;
+
+use std::sync::{Arc, Mutex};
+
+use memor_store::rusqlite::{self, OptionalExtension, ToSql, Transaction, params, params_from_iter};
+use memor_store::{SqliteStore, Store};
+
+use crate::backend::{Backend, Mark, Prepared};
+use crate::fuse::Candidate;
+use crate::sql::{COLUMNS, Columns, now};
+use crate::vectors::{dot, from_blob, normalized, to_blob};
+use crate::{Error, Event, Filter, Memory, Result, Status};
+
+use cache::Cache;
+
+/// Long-term memory in a [`SqliteStore`]'s file.
+pub(crate) struct Sqlite {
+    store: Arc<SqliteStore>,
+    cache: Mutex<Cache>,
+}
+
+impl Sqlite {
+    /// Adds memory's tables to the store's file (a migration of the `memory` component).
+    pub(crate) fn new(store: Arc<SqliteStore>) -> Result<Sqlite> {
+        store.migrate("memory", schema::SCRIPTS)?;
+        Ok(Sqlite { store, cache: Mutex::new(Cache::default()) })
+    }
+
+    fn error(&self) -> impl Fn(rusqlite::Error) -> Error + '_ {
+        move |e| Error::Store(self.store.sql_error(&e))
+    }
+
+    fn read<T>(&self, f: impl FnOnce(&Transaction<'_>, &dyn Fn(rusqlite::Error) -> Error) -> Result<T>) -> Result<T> {
+        let error = self.error();
+        self.store.read_sql(|tx| f(tx, &error))
+    }
+
+    fn write<T>(&self, f: impl FnOnce(&Transaction<'_>, &dyn Fn(rusqlite::Error) -> Error) -> Result<T>) -> Result<T> {
+        let error = self.error();
+        self.store.write_sql(|tx| f(tx, &error))
+    }
+}
+
+/// `WHERE` conditions (joined by `AND`, on `memories m`) and their values for `filter`.
+fn conditions(filter: &Filter, active_only: bool) -> (String, Vec<Box<dyn ToSql>>) {
+    let mut sql = vec![];
+    let mut args: Vec<Box<dyn ToSql>> = vec![];
+    if active_only || !filter.all_statuses {
+        sql.push("m.status = 'active'".to_owned());
+    }
+    let named = [("m.user_id", &filter.user), ("m.agent", &filter.agent)];
+    for (column, value) in named {
+        if let Some(value) = value {
+            args.push(Box::new(value.clone()));
+            sql.push(format!("{column} = ?{}", args.len()));
+        }
+    }
+    if let Some(c) = &filter.conversation {
+        args.push(Box::new(c.clone()));
+        let n = args.len();
+        sql.push(format!("(m.conversation_id = ?{n} OR m.source_conversation = ?{n})"));
+    }
+    if !filter.kinds.is_empty() {
+        let names: Vec<String> = filter.kinds.iter().map(|k| format!("'{}'", k.as_str())).collect();
+        sql.push(format!("m.kind IN ({})", names.join(", ")));
+    }
+    if let Some(during) = &filter.during {
+        args.push(Box::new(during.end.timestamp_millis()));
+        args.push(Box::new(during.start.timestamp_millis()));
+        let n = args.len();
+        sql.push(format!("m.event_start < ?{} AND ?{n} < max(m.event_end, m.event_start + 1)", n - 1));
+    }
+    let text = if sql.is_empty() { "1".to_owned() } else { sql.join(" AND ") };
+    (text, args)
+}
+
+fn columns(row: &rusqlite::Row<'_>) -> rusqlite::Result<Columns> {
+    Ok(Columns {
+        id: row.get(0)?,
+        kind: row.get(1)?,
+        status: row.get(2)?,
+        text: row.get(3)?,
+        user: row.get(4)?,
+        agent: row.get(5)?,
+        conversation: row.get(6)?,
+        source_conversation: row.get(7)?,
+        source_message: row.get(8)?,
+        recorded_at: row.get(9)?,
+        event_start: row.get(10)?,
+        event_end: row.get(11)?,
+        time_in_text: row.get(12)?,
+        importance: row.get(13)?,
+        metadata: row.get(14)?,
+        superseded_by: row.get(15)?,
+        model: row.get(16)?,
+    })
+}
+
+fn bump(tx: &Transaction<'_>, removal: bool) -> rusqlite::Result<usize> {
+    tx.execute(
+        "UPDATE memory_generation SET value = value + 1, removals = removals + ?1 WHERE only = 1",
+        [i64::from(removal)],
+    )
+}
+
+impl Backend for Sqlite {
+    fn store(&self) -> &dyn Store {
+        self.store.as_ref()
+    }
+
+    fn model(&self) -> Result<Option<(String, usize)>> {
+        self.read(|tx, error| {
+            tx.query_row("SELECT model, dimensions FROM memory_model WHERE only = 1", [], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+            })
+            .optional()
+            .map_err(error)
+            .map(|m| m.map(|(model, dims)| (model, dims.max(0) as usize)))
+        })
+    }
+
+    fn add(
+        &self,
+        items: &[Prepared<'_>],
+        model: Option<(&str, usize)>,
+        actor: &str,
+        mark: Option<Mark<'_>>,
+    ) -> Result<usize> {
+        self.write(|tx, error| {
+            if let Some((model, dims)) = model {
+                let held: Option<(String, i64)> = tx
+                    .query_row("SELECT model, dimensions FROM memory_model WHERE only = 1", [], |r| {
+                        Ok((r.get(0)?, r.get(1)?))
+                    })
+                    .optional()
+                    .map_err(error)?;
+                match held {
+                    None => {
+                        tx.execute("INSERT INTO memory_model VALUES (1, ?1, ?2)", params![model, dims as i64])
+                            .map_err(error)?;
+                    }
+                    Some((held, _)) if held != model => return Err(Error::Model { store: held, given: model.to_owned() }),
+                    Some((_, held)) if held as usize != dims => {
+                        return Err(Error::Dimensions { what: "the vectors given".into(), expected: held as usize, found: dims });
+                    }
+                    Some(_) => {}
+                }
+            }
+            let mut insert = tx
+                .prepare_cached(
+                    "INSERT INTO memories (id, kind, text, user_id, agent, conversation_id, source_conversation, \
+                     source_message, recorded_at, event_start, event_end, time_in_text, importance, metadata, model, \
+                     embedding, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?9) \
+                     ON CONFLICT DO NOTHING",
+                )
+                .map_err(error)?;
+            let mut event = tx
+                .prepare_cached(
+                    "INSERT INTO memory_events (memory_id, action, at, text, actor, sources) VALUES (?1, 'add', ?2, ?3, ?4, ?5)",
+                )
+                .map_err(error)?;
+            let mut added = 0;
+            for p in items {
+                let m = p.memory;
+                let source = m.source.as_ref();
+                let changed = insert
+                    .execute(params![
+                        p.id,
+                        m.kind.as_str(),
+                        m.text,
+                        m.scope.user,
+                        m.scope.agent,
+                        m.scope.conversation,
+                        source.map(|s| &s.conversation),
+                        source.and_then(|s| s.message.as_ref()),
+                        p.recorded_at,
+                        m.event.map(|e| e.start.timestamp_millis()),
+                        m.event.map(|e| e.end.timestamp_millis()),
+                        m.time_in_text,
+                        f64::from(m.importance),
+                        serde_json::Value::Object(m.metadata.clone()).to_string(),
+                        p.vector.as_ref().and(model.map(|(name, _)| name)),
+                        p.vector.as_deref().map(to_blob),
+                    ])
+                    .map_err(error)?;
+                if changed == 1 {
+                    added += 1;
+                    event.execute(params![p.id, p.recorded_at, m.text, actor, crate::sql::sources_json(source)]).map_err(error)?;
+                }
+            }
+            if let Some(mark) = mark {
+                tx.execute(
+                    "INSERT INTO memory_marks VALUES (?1, ?2) ON CONFLICT (conversation_id) DO UPDATE SET position = ?2",
+                    params![mark.conversation, mark.position],
+                )
+                .map_err(error)?;
+            }
+            if added > 0 {
+                bump(tx, false).map_err(error)?;
+            }
+            Ok(added)
+        })
+    }
+
+    fn lexical(&self, words: &[String], filter: &Filter, limit: usize) -> Result<Vec<i64>> {
+        if words.is_empty() || limit == 0 {
+            return Ok(Vec::new());
+        }
+        let expression: Vec<String> = words.iter().map(|w| format!("\"{}\"", w.replace('"', "\"\""))).collect();
+        let (cond, mut args) = conditions(filter, true);
+        args.push(Box::new(expression.join(" OR ")));
+        args.push(Box::new(limit as i64));
+        let n = args.len();
+        let sql = format!(
+            "SELECT m.rowid FROM memories_fts f JOIN memories m ON m.rowid = f.rowid \
+             WHERE memories_fts MATCH ?{} AND {cond} ORDER BY bm25(memories_fts), m.rowid LIMIT ?{n}",
+            n - 1
+        );
+        self.read(|tx, error| {
+            let mut stmt = tx.prepare_cached(&sql).map_err(error)?;
+            let rows = stmt.query_map(params_from_iter(args.iter()), |r| r.get(0)).map_err(error)?;
+            rows.collect::<rusqlite::Result<Vec<i64>>>().map_err(error)
+        })
+    }
+
+    fn nearest(&self, query: &[f32], filter: &Filter, limit: usize) -> Result<Vec<(i64, f32)>> {
+        let Some((_, dims)) = self.model()? else { return Ok(Vec::new()) };
+        if query.len() != dims {
+            return Err(Error::Dimensions { what: "the query vector".into(), expected: dims, found: query.len() });
+        }
+        let mut cache = self.cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        self.read(|tx, error| {
+            cache.refresh(tx, dims, error)?;
+            // The scan's best candidates, re-scored exactly.
+            let pool = (limit * 4).max(limit + 64);
+            let rough = cache.scan(query, filter, pool);
+            let mut stmt = tx.prepare_cached("SELECT embedding FROM memories WHERE rowid = ?1").map_err(error)?;
+            let mut exact = Vec::with_capacity(rough.len());
+            for (row, _) in rough {
+                let blob: Vec<u8> = stmt.query_row([row], |r| r.get(0)).map_err(error)?;
+                let vector = from_blob(&blob, dims)
+                    .ok_or_else(|| Error::corrupt(format!("the vector of memory row {row}"), "wrong size"))?;
+                exact.push((row, dot(query, &normalized(&vector))));
+            }
+            exact.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            exact.truncate(limit);
+            Ok(exact)
+        })
+    }
+
+    fn candidates(&self, rows: &[i64]) -> Result<Vec<(Candidate, Memory)>> {
+        self.read(|tx, error| {
+            let mut stmt =
+                tx.prepare_cached(&format!("SELECT {COLUMNS} FROM memories m WHERE m.rowid = ?1")).map_err(error)?;
+            let mut found = Vec::with_capacity(rows.len());
+            for &row in rows {
+                let Some(columns) = stmt.query_row([row], columns).optional().map_err(error)? else { continue };
+                let memory = columns.finish()?;
+                let candidate = Candidate {
+                    id: row,
+                    event: memory.event.map(|e| (e.start.timestamp_millis(), e.end.timestamp_millis())),
+                    time_in_text: memory.time_in_text,
+                    recorded_at: memory.recorded_at,
+                    importance: memory.importance,
+                };
+                found.push((candidate, memory));
+            }
+            Ok(found)
+        })
+    }
+
+    fn get(&self, id: &str) -> Result<Memory> {
+        self.read(|tx, error| {
+            let sql = format!("SELECT {COLUMNS} FROM memories m WHERE m.id = ?1");
+            let found = tx.query_row(&sql, [id], columns).optional().map_err(error)?;
+            found.ok_or_else(|| Error::NoMemory { id: id.to_owned() })?.finish()
+        })
+    }
+
+    fn list(&self, filter: &Filter, limit: usize, offset: usize) -> Result<Vec<Memory>> {
+        let (cond, mut args) = conditions(filter, false);
+        args.push(Box::new(i64::try_from(limit).unwrap_or(i64::MAX)));
+        args.push(Box::new(offset as i64));
+        let n = args.len();
+        let sql = format!(
+            "SELECT {COLUMNS} FROM memories m WHERE {cond} ORDER BY m.recorded_at DESC, m.rowid DESC LIMIT ?{} OFFSET ?{n}",
+            n - 1
+        );
+        self.read(|tx, error| {
+            let mut stmt = tx.prepare(&sql).map_err(error)?;
+            let rows = stmt.query_map(params_from_iter(args.iter()), columns).map_err(error)?;
+            rows.map(|r| r.map_err(error)?.finish()).collect()
+        })
+    }
+
+    fn set_status(&self, id: &str, status: Status, actor: &str, related: Option<&str>) -> Result<()> {
+        self.write(|tx, error| {
+            let text: Option<String> =
+                tx.query_row("SELECT text FROM memories WHERE id = ?1", [id], |r| r.get(0)).optional().map_err(error)?;
+            let text = text.ok_or_else(|| Error::NoMemory { id: id.to_owned() })?;
+            let at = now();
+            tx.execute(
+                "UPDATE memories SET status = ?2, superseded_by = ?3, updated_at = ?4 WHERE id = ?1",
+                params![id, status.as_str(), related, at],
+            )
+            .map_err(error)?;
+            let action = match status {
+                Status::Active => "restore",
+                Status::Superseded => "supersede",
+                Status::Forgotten => "forget",
+            };
+            tx.execute(
+                "INSERT INTO memory_events (memory_id, action, at, previous, actor, related) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![id, action, at, text, actor, related],
+            )
+            .map_err(error)?;
+            bump(tx, true).map_err(error)?;
+            Ok(())
+        })
+    }
+
+    fn history(&self, id: &str) -> Result<Vec<Event>> {
+        self.get(id)?;
+        self.read(|tx, error| {
+            let mut stmt = tx
+                .prepare(
+                    "SELECT memory_id, action, at, text, previous, actor, sources, related FROM memory_events \
+                     WHERE memory_id = ?1 ORDER BY seq",
+                )
+                .map_err(error)?;
+            let rows = stmt
+                .query_map([id], |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, i64>(2)?,
+                        r.get::<_, Option<String>>(3)?,
+                        r.get::<_, Option<String>>(4)?,
+                        r.get::<_, Option<String>>(5)?,
+                        r.get::<_, String>(6)?,
+                        r.get::<_, Option<String>>(7)?,
+                    ))
+                })
+                .map_err(error)?;
+            let mut events = Vec::new();
+            for row in rows {
+                let (memory, action, at, text, previous, actor, sources, related) = row.map_err(error)?;
+                events.push(Event {
+                    memory,
+                    action,
+                    at,
+                    text,
+                    previous,
+                    actor,
+                    sources: crate::sql::sources(&sources)?,
+                    related,
+                });
+            }
+            Ok(events)
+        })
+    }
+
+    fn mark(&self, conversation: &str) -> Result<i64> {
+        self.read(|tx, error| {
+            tx.query_row("SELECT position FROM memory_marks WHERE conversation_id = ?1", [conversation], |r| r.get(0))
+                .optional()
+                .map_err(error)
+                .map(Option::unwrap_or_default)
+        })
+    }
+}
