@@ -175,6 +175,13 @@ The key comes from OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY or MISTRAL_
                       (the password may come from PGPASSWORD)."
     )]
     Store(StoreCli),
+    /// Long-term memory: remember, index, recall and forget
+    #[command(
+        subcommand,
+        after_help = "DB is a SQLite file path, sqlite://PATH or postgres://USER[:PASSWORD]@HOST[:PORT]/DB: \
+                      memories live beside the stored conversations."
+    )]
+    Memory(crate::memory::MemoryCli),
     /// Print a shell completion script (bash, zsh, fish, elvish or powershell)
     #[command(after_help = "Example:\n  memor completions bash > ~/.local/share/bash-completion/completions/memor")]
     Completions {
@@ -395,6 +402,7 @@ pub(crate) enum Command {
     Chat(Box<crate::chat::ChatArgs>),
     Providers,
     Store { db: String, command: Box<crate::store::StoreCommand> },
+    Memory(crate::memory::MemoryCli),
     Window(crate::window::WindowArgs),
     Completions(clap_complete::Shell),
 }
@@ -460,6 +468,7 @@ fn convert(command: Cmd) -> Result<Command, String> {
             Command::Window(crate::window::WindowArgs { file, model, budget, reserve, json })
         }
         Cmd::Store(store) => store_command(store),
+        Cmd::Memory(memory) => Command::Memory(memory),
         Cmd::Completions { shell } => Command::Completions(shell),
     })
 }

@@ -13,6 +13,7 @@ mod args;
 mod chat;
 mod convert;
 mod load;
+mod memory;
 mod output;
 mod store;
 mod window;
@@ -182,6 +183,7 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Tokens { source, counter } => tokens(source, &counter)?,
         Command::Chat(args) => chat::run(*args)?,
         Command::Store { db, command } => store::run(&db, *command)?,
+        Command::Memory(command) => memory::run(command)?,
         Command::Window(args) => window::run(&args)?,
         Command::Completions(shell) => {
             let mut text = Vec::new();

@@ -36,3 +36,20 @@ pub trait Embedder: Send + Sync + 'static {
         self.embed(&[text])?.pop().ok_or_else(|| Error::Custom("the embedder returned no vector".into()))
     }
 }
+
+/// The embedders by id scheme (interface only until the embedders land).
+#[derive(Debug, Default)]
+pub struct EmbedderRegistry {}
+
+impl EmbedderRegistry {
+    /// The registry of the built-in embedders.
+    pub fn global() -> &'static EmbedderRegistry {
+        static GLOBAL: EmbedderRegistry = EmbedderRegistry {};
+        &GLOBAL
+    }
+
+    /// The embedder `id` (`scheme:rest`) names.
+    pub fn open(&self, id: &str) -> Result<Box<dyn Embedder>> {
+        Err(Error::Custom(format!("unknown embedder `{id}`")))
+    }
+}

@@ -31,3 +31,8 @@ pub fn resolve(text: &str, reference: DateTime<Utc>) -> TimeQuery {
     let _ = (text, reference);
     TimeQuery::default()
 }
+
+/// Reads a date or time (stub until the rules land).
+pub fn parse_datetime(text: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text).ok().map(|t| t.with_timezone(&Utc))
+}

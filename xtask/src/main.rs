@@ -35,7 +35,7 @@ fn main() -> ExitCode {
 }
 
 /// The non-default features CI also builds, lints and tests (the default ones are on anyway).
-const FEATURES: &str = "memor-providers/async,memor-store/postgres";
+const FEATURES: &str = "memor-providers/async,memor-store/postgres,memor-recall/postgres";
 
 fn ci() -> Result<(), String> {
     python_memor()?;

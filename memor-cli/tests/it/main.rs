@@ -8,6 +8,7 @@ mod convert;
 mod errors;
 mod hardening;
 mod help;
+mod memory;
 #[allow(dead_code)]
 #[path = "../../../memor-providers/tests/it/server.rs"]
 mod server;

@@ -12,7 +12,7 @@ use crate::chat::{reply, serve_with};
 use crate::{fixture, memor, stderr, stdout, tempdir};
 
 /// The databases to run on: a SQLite file, and a fresh PostgreSQL database when there is a server.
-fn databases() -> Vec<String> {
+pub(crate) fn databases() -> Vec<String> {
     let mut dbs = vec![tempdir().join("memor.db").to_str().unwrap().to_owned()];
     match std::env::var("MEMOR_TEST_POSTGRES_URL") {
         Ok(url) if !url.is_empty() => {
