@@ -295,7 +295,10 @@ fn hostile_templates_stop_render_search_and_tokens_at_a_named_limit() {
             assert_eq!(out.status.code(), Some(1), "{name} {command:?}: {stderr}");
             let first = stderr.lines().next().unwrap_or_default();
             assert!(first.contains("render stopped at a limit") || first.contains("render limit"), "{name}: {stderr}");
-            assert!(first.contains(limit), "{name} {command:?}: {stderr}");
+            // On a loaded machine the loops may meet the time limit before the step limit:
+            // either is a named limit.
+            let timed_out = name == "tera-loops.json" && first.contains("longer than 10 s");
+            assert!(first.contains(limit) || timed_out, "{name} {command:?}: {stderr}");
             assert!(out.stdout.is_empty(), "{name} {command:?}");
         }
     }
