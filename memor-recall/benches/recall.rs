@@ -1,0 +1,141 @@
+//! Recall at scale: adding 100k memories with vectors given, and searching 100k (and, with
+//! `MEMOR_BENCH_1M=1`, 1M) memories of 384 dimensions with the query vector given, by vector
+//! alone and hybrid. Besides criterion's times it prints p50/p95 over 200 queries and the
+//! vector search's recall@10 against an exact f32 scan.
+//!
+//! `cargo bench -p memor-recall --bench recall`
+
+use std::time::Instant;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use memor_recall::{Memories, NewMemory, Search};
+
+const DIMS: usize = 384;
+const MODEL: &str = "bench:random";
+const WORDS: [&str; 16] = [
+    "garden", "train", "concert", "sister", "recipe", "marathon", "painting", "guitar", "museum", "camping",
+    "vegan", "puppy", "library", "beach", "promotion", "wedding",
+];
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn unit(&mut self) -> f32 {
+        (self.next() % 2_000_001) as f32 / 1_000_000.0 - 1.0
+    }
+    fn vector(&mut self) -> Vec<f32> {
+        let v: Vec<f32> = (0..DIMS).map(|_| self.unit()).collect();
+        let n = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+        v.into_iter().map(|x| x / n).collect()
+    }
+}
+
+fn memories(rng: &mut Rng, n: usize) -> Vec<(NewMemory, Vec<f32>)> {
+    (0..n)
+        .map(|i| {
+            let text = format!(
+                "memory {i}: the {} and the {} with {}",
+                WORDS[(rng.next() % 16) as usize],
+                WORDS[(rng.next() % 16) as usize],
+                WORDS[(rng.next() % 16) as usize]
+            );
+            let v = rng.vector();
+            (NewMemory::fact(text).user("bench").embedding(MODEL, v.clone()), v)
+        })
+        .collect()
+}
+
+fn fill(path: &str, n: usize) -> (Memories, Vec<Vec<f32>>, f64) {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let all = memories(&mut rng, n);
+    let memories = Memories::open(path).unwrap();
+    let started = Instant::now();
+    for chunk in all.chunks(1000) {
+        let batch: Vec<NewMemory> = chunk.iter().map(|(m, _)| m.clone()).collect();
+        memories.add_all(&batch).unwrap();
+    }
+    let rate = n as f64 / started.elapsed().as_secs_f64();
+    (memories, all.into_iter().map(|(_, v)| v).collect(), rate)
+}
+
+fn percentiles(mut ms: Vec<f64>) -> (f64, f64) {
+    ms.sort_by(f64::total_cmp);
+    (ms[ms.len() / 2], ms[((ms.len() as f64 - 1.0) * 0.95).round() as usize])
+}
+
+fn exact_top10(vectors: &[Vec<f32>], q: &[f32]) -> Vec<usize> {
+    let mut scored: Vec<(usize, f32)> =
+        vectors.iter().enumerate().map(|(i, v)| (i, v.iter().zip(q).map(|(a, b)| a * b).sum())).collect();
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+    scored.into_iter().take(10).map(|(i, _)| i).collect()
+}
+
+fn at_scale(c: &mut Criterion, n: usize) {
+    let dir = std::env::temp_dir().join(format!("memor-recall-bench-{n}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("bench.db");
+    let (memories, vectors, rate) = fill(path.to_str().unwrap(), n);
+    eprintln!("add {n} memories with vectors, batches of 1000: {rate:.0} memories/s");
+    let mut rng = Rng(42);
+    let queries: Vec<Vec<f32>> = (0..200).map(|_| rng.vector()).collect();
+    let search = |q: &[f32], text: &str| {
+        let s = Search::text(text).vector(MODEL, q.to_vec()).k(10);
+        memories.search(&s).unwrap()
+    };
+    search(&queries[0], ""); // loads the scan's codes
+    // p50/p95 and recall@10 against the exact scan.
+    let mut times = Vec::new();
+    let mut recall = 0.0;
+    for q in &queries {
+        let started = Instant::now();
+        let hits = search(q, "");
+        times.push(started.elapsed().as_secs_f64() * 1000.0);
+        let exact: Vec<String> = exact_top10(&vectors, q).into_iter().map(|i| format!("memory {i}:")).collect();
+        let found = hits.iter().filter(|h| exact.iter().any(|e| h.memory.text.starts_with(e.as_str()))).count();
+        recall += found as f64 / 10.0;
+    }
+    let (p50, p95) = percentiles(times);
+    eprintln!("vector search, {n} memories: p50 {p50:.2} ms, p95 {p95:.2} ms, recall@10 vs exact {:.4}", recall / 200.0);
+    let mut times = Vec::new();
+    for (i, q) in queries.iter().enumerate() {
+        let started = Instant::now();
+        search(q, WORDS[i % 16]);
+        times.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    let (p50, p95) = percentiles(times);
+    eprintln!("hybrid search, {n} memories: p50 {p50:.2} ms, p95 {p95:.2} ms");
+    let mut group = c.benchmark_group(format!("search {n}"));
+    group.sample_size(20);
+    let mut i = 0;
+    group.bench_function("vector", |b| {
+        b.iter(|| {
+            i += 1;
+            search(&queries[i % 200], "")
+        })
+    });
+    group.bench_function("hybrid", |b| {
+        b.iter(|| {
+            i += 1;
+            search(&queries[i % 200], WORDS[i % 16])
+        })
+    });
+    group.finish();
+    drop(memories);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+fn bench(c: &mut Criterion) {
+    at_scale(c, 100_000);
+    if std::env::var_os("MEMOR_BENCH_1M").is_some() {
+        at_scale(c, 1_000_000);
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
