@@ -170,7 +170,7 @@ pub fn parse_datetime(text: &str) -> Option<DateTime<Utc>> {
     }
     // No reference: a date without a year resolves to nothing.
     let (after, span) = best_of([day_month(c, NaiveDate::MIN), month_day(c, NaiveDate::MIN, true)])?;
-    if !span.absolute {
+    if !span.absolute || span.start >= span.end {
         return None;
     }
     c = after;
@@ -199,11 +199,14 @@ fn found<'a>(
     c: &mut Cur<'a>,
 ) {
     let Some((end, span)) = expression(here, r) else { return };
+    *c = end;
+    if span.start >= span.end {
+        return;
+    }
     let key = (span.end.signed_duration_since(span.start).num_days(), !span.absolute);
     if best.as_ref().is_none_or(|(k, _, _)| key < *k) {
         *best = Some((key, start..end.last_end, span));
     }
-    *c = end;
 }
 
 fn midnight(d: NaiveDate) -> DateTime<Utc> {
@@ -471,13 +474,8 @@ impl<'a> Cur<'a> {
             i += first.len_utf8();
             Kind::Punct(first)
         };
-        let tok = Tok {
-            start,
-            end: i,
-            kind,
-            cap: first.is_uppercase(),
-            sentence_start: self.sentence_start || newline,
-        };
+        let tok =
+            Tok { start, end: i, kind, cap: first.is_uppercase(), sentence_start: self.sentence_start || newline };
         self.pos = i;
         self.last_end = i;
         self.sentence_start = matches!(kind, Kind::Punct('.' | '!' | '?'));
@@ -747,9 +745,11 @@ fn month_year(mut c: Cur<'_>) -> Hit<'_> {
 fn month_day(mut c: Cur<'_>, r: NaiveDate, ctx: bool) -> Hit<'_> {
     let (t, month, ambiguous) = c.month()?;
     let (d, ordinal) = c.day()?;
-    let span = with_year(&mut c, month, d).or_else(|| {
-        if month_ok(&t, ambiguous, ctx || ordinal) { recent_date(r, month, d) } else { None }
-    })?;
+    let span = match with_year(&mut c, month, d) {
+        Some(span) => span,
+        None if month_ok(&t, ambiguous, ctx || ordinal) => recent_date(r, month, d),
+        None => return None,
+    };
     Some((c, span))
 }
 
@@ -764,26 +764,33 @@ fn day_month(mut c: Cur<'_>, r: NaiveDate) -> Hit<'_> {
         c.eat(Kw::Of);
     }
     let (_, month, _) = c.month()?;
-    let span = with_year(&mut c, month, d).or_else(|| recent_date(r, month, d))?;
+    let span = with_year(&mut c, month, d).unwrap_or_else(|| recent_date(r, month, d));
     Some((c, span))
 }
 
-/// An optional `, 2023` or `2023` after a day and month: that exact day.
+/// A date that does not exist ("31 April", "29 February 2023"): it is read, so that its
+/// month alone is not, but names no span.
+const NO_DAY: Span = Span { start: NaiveDate::MIN, end: NaiveDate::MIN, absolute: true };
+
+/// An optional `, 2023` or `2023` after a day and month: that exact day ([`NO_DAY`] if it
+/// does not exist); `None` without a year.
 fn with_year(c: &mut Cur<'_>, month: u32, d: u32) -> Option<Span> {
     let mut t = *c;
     t.eat_punct(',');
-    let y = i32::try_from(t.year()?).ok()?;
-    let date = NaiveDate::from_ymd_opt(y, month, d)?;
+    let y = t.year()?;
     *c = t;
-    Some(Span { absolute: true, ..day(date)? })
+    let span = i32::try_from(y).ok().and_then(|y| NaiveDate::from_ymd_opt(y, month, d)).and_then(day);
+    Some(span.map_or(NO_DAY, |span| Span { absolute: true, ..span }))
 }
 
-/// The latest `month`/`d` not after R (up to eight years back, for 29 February).
-fn recent_date(r: NaiveDate, month: u32, d: u32) -> Option<Span> {
+/// The latest `month`/`d` not after R (up to eight years back, for 29 February), else
+/// [`NO_DAY`].
+fn recent_date(r: NaiveDate, month: u32, d: u32) -> Span {
     (0..=8)
         .filter_map(|k| NaiveDate::from_ymd_opt(r.year().checked_sub(k)?, month, d))
         .find(|date| *date <= r)
         .and_then(day)
+        .unwrap_or(NO_DAY)
 }
 
 /// `2023-05-08`, `2023/05/08`, written without spaces.
@@ -797,8 +804,8 @@ fn iso_date(mut c: Cur<'_>) -> Hit<'_> {
     let sep2 = c.bump().filter(|s| s.start == m.end && s.kind == Kind::Punct(ch))?;
     let d = c.bump().filter(|d| d.start == sep2.end)?;
     let Kind::Num { value: d, digits: 1..=2 } = d.kind else { return None };
-    let date = NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, month, d)?;
-    Some((c, Span { absolute: true, ..day(date)? }))
+    let span = i32::try_from(y).ok().and_then(|y| NaiveDate::from_ymd_opt(y, month, d)).and_then(day);
+    Some((c, span.map_or(NO_DAY, |span| Span { absolute: true, ..span })))
 }
 
 /// `in 2022`: a year needs a preposition before it.
@@ -896,7 +903,11 @@ fn season_next(s: Season, r: NaiveDate) -> Option<Span> {
 // Dates
 
 fn shift(d: NaiveDate, n: i64) -> Option<NaiveDate> {
-    if n >= 0 { d.checked_add_days(Days::new(n.unsigned_abs())) } else { d.checked_sub_days(Days::new(n.unsigned_abs())) }
+    if n >= 0 {
+        d.checked_add_days(Days::new(n.unsigned_abs()))
+    } else {
+        d.checked_sub_days(Days::new(n.unsigned_abs()))
+    }
 }
 
 fn days(start: NaiveDate, n: i64) -> Option<Span> {
@@ -994,7 +1005,13 @@ fn iso_datetime(b: &[u8]) -> Option<DateTime<Utc>> {
     let time = match b.len() {
         10 => NaiveTime::MIN,
         16 | 19 if sep(10, b" Tt") && sep(13, b":") => {
-            let s = if b.len() == 19 && sep(16, b":") { num(17, 2)? } else if b.len() == 16 { 0 } else { return None };
+            let s = if b.len() == 19 && sep(16, b":") {
+                num(17, 2)?
+            } else if b.len() == 16 {
+                0
+            } else {
+                return None;
+            };
             NaiveTime::from_hms_opt(num(11, 2)?, num(14, 2)?, s)?
         }
         _ => return None,
