@@ -129,7 +129,7 @@ pub fn resolve(text: &str, reference: DateTime<Utc>) -> TimeQuery {
         if !out.asks_when && asks_when(kw, c) {
             out.asks_when = true;
         }
-        if kw != Kw::None && !after_every {
+        if can_start(kw) && !after_every {
             found(&mut best, here, tok.start, r, &mut c);
         }
         after_every = kw == Kw::Every;
@@ -188,6 +188,34 @@ pub fn parse_datetime(text: &str) -> Option<DateTime<Utc>> {
         return None;
     }
     Some(span.start.and_time(time.unwrap_or(NaiveTime::MIN)).and_utc())
+}
+
+/// Whether an expression (or a preposition before one) can start with `kw`.
+fn can_start(kw: Kw) -> bool {
+    !matches!(
+        kw,
+        Kw::None
+            | Kw::Night
+            | Kw::DayPart
+            | Kw::Before
+            | Kw::After
+            | Kw::Past
+            | Kw::Weekend
+            | Kw::Ago
+            | Kw::Of
+            | Kw::Unit(Unit::Week | Unit::Month | Unit::Year)
+            | Kw::At
+            | Kw::Every
+            | Kw::When
+            | Kw::Aux
+            | Kw::What
+            | Kw::AskNoun
+            | Kw::How
+            | Kw::Long
+            | Kw::Since
+            | Kw::Am
+            | Kw::Pm
+    )
 }
 
 /// Keeps the match at `here` if it is more specific than `best`, and moves `c` past it.
@@ -285,6 +313,145 @@ enum Kw {
     Pm,
 }
 
+/// The words the rules know, sorted by bytes (checked when compiling) for a binary search.
+const KEYWORDS: &[(&[u8], Kw)] = &[
+    (b"a", Kw::A),
+    (b"after", Kw::After),
+    (b"afternoon", Kw::DayPart),
+    (b"ago", Kw::Ago),
+    (b"am", Kw::Am),
+    (b"an", Kw::A),
+    (b"apr", Kw::Month { month: 4, ambiguous: true, abbr: true }),
+    (b"april", Kw::Month { month: 4, ambiguous: false, abbr: false }),
+    (b"are", Kw::Aux),
+    (b"at", Kw::At),
+    (b"aug", Kw::Month { month: 8, ambiguous: true, abbr: true }),
+    (b"august", Kw::Month { month: 8, ambiguous: false, abbr: false }),
+    (b"autumn", Kw::Season(Season::Fall)),
+    (b"before", Kw::Before),
+    (b"can", Kw::Aux),
+    (b"could", Kw::Aux),
+    (b"couple", Kw::Couple),
+    (b"date", Kw::AskNoun),
+    (b"day", Kw::Unit(Unit::Day)),
+    (b"days", Kw::Unit(Unit::Day)),
+    (b"dec", Kw::Month { month: 12, ambiguous: true, abbr: true }),
+    (b"december", Kw::Month { month: 12, ambiguous: false, abbr: false }),
+    (b"did", Kw::Aux),
+    (b"do", Kw::Aux),
+    (b"does", Kw::Aux),
+    (b"during", Kw::During),
+    (b"each", Kw::Every),
+    (b"early", Kw::Early),
+    (b"eight", Kw::Number(8)),
+    (b"eleven", Kw::Number(11)),
+    (b"evening", Kw::DayPart),
+    (b"every", Kw::Every),
+    (b"fall", Kw::Season(Season::Fall)),
+    (b"feb", Kw::Month { month: 2, ambiguous: true, abbr: true }),
+    (b"february", Kw::Month { month: 2, ambiguous: false, abbr: false }),
+    (b"few", Kw::Few),
+    (b"five", Kw::Number(5)),
+    (b"four", Kw::Number(4)),
+    (b"friday", Kw::Weekday(Weekday::Fri)),
+    (b"had", Kw::Aux),
+    (b"has", Kw::Aux),
+    (b"have", Kw::Aux),
+    (b"how", Kw::How),
+    (b"in", Kw::In),
+    (b"is", Kw::Aux),
+    (b"jan", Kw::Month { month: 1, ambiguous: true, abbr: true }),
+    (b"january", Kw::Month { month: 1, ambiguous: false, abbr: false }),
+    (b"jul", Kw::Month { month: 7, ambiguous: true, abbr: true }),
+    (b"july", Kw::Month { month: 7, ambiguous: false, abbr: false }),
+    (b"jun", Kw::Month { month: 6, ambiguous: true, abbr: true }),
+    (b"june", Kw::Month { month: 6, ambiguous: false, abbr: false }),
+    (b"last", Kw::Last),
+    (b"late", Kw::Late),
+    (b"lately", Kw::Recently),
+    (b"long", Kw::Long),
+    (b"mar", Kw::Month { month: 3, ambiguous: true, abbr: true }),
+    (b"march", Kw::Month { month: 3, ambiguous: true, abbr: false }),
+    (b"may", Kw::Month { month: 5, ambiguous: true, abbr: false }),
+    (b"mid", Kw::Mid),
+    (b"monday", Kw::Weekday(Weekday::Mon)),
+    (b"month", Kw::Unit(Unit::Month)),
+    (b"months", Kw::Unit(Unit::Month)),
+    (b"morning", Kw::DayPart),
+    (b"next", Kw::Next),
+    (b"night", Kw::Night),
+    (b"nine", Kw::Number(9)),
+    (b"nov", Kw::Month { month: 11, ambiguous: true, abbr: true }),
+    (b"november", Kw::Month { month: 11, ambiguous: false, abbr: false }),
+    (b"oct", Kw::Month { month: 10, ambiguous: true, abbr: true }),
+    (b"october", Kw::Month { month: 10, ambiguous: false, abbr: false }),
+    (b"of", Kw::Of),
+    (b"on", Kw::On),
+    (b"one", Kw::Number(1)),
+    (b"over", Kw::Over),
+    (b"past", Kw::Past),
+    (b"pm", Kw::Pm),
+    (b"recently", Kw::Recently),
+    (b"s", Kw::Aux),
+    (b"saturday", Kw::Weekday(Weekday::Sat)),
+    (b"sep", Kw::Month { month: 9, ambiguous: true, abbr: true }),
+    (b"sept", Kw::Month { month: 9, ambiguous: true, abbr: true }),
+    (b"september", Kw::Month { month: 9, ambiguous: false, abbr: false }),
+    (b"seven", Kw::Number(7)),
+    (b"should", Kw::Aux),
+    (b"since", Kw::Since),
+    (b"six", Kw::Number(6)),
+    (b"spring", Kw::Season(Season::Spring)),
+    (b"summer", Kw::Season(Season::Summer)),
+    (b"sunday", Kw::Weekday(Weekday::Sun)),
+    (b"ten", Kw::Number(10)),
+    (b"the", Kw::The),
+    (b"this", Kw::This),
+    (b"three", Kw::Number(3)),
+    (b"thursday", Kw::Weekday(Weekday::Thu)),
+    (b"time", Kw::AskNoun),
+    (b"today", Kw::Today),
+    (b"tomorrow", Kw::Tomorrow),
+    (b"tonight", Kw::Today),
+    (b"tuesday", Kw::Weekday(Weekday::Tue)),
+    (b"twelve", Kw::Number(12)),
+    (b"two", Kw::Number(2)),
+    (b"was", Kw::Aux),
+    (b"wednesday", Kw::Weekday(Weekday::Wed)),
+    (b"week", Kw::Unit(Unit::Week)),
+    (b"weekend", Kw::Weekend),
+    (b"weeks", Kw::Unit(Unit::Week)),
+    (b"were", Kw::Aux),
+    (b"what", Kw::What),
+    (b"when", Kw::When),
+    (b"which", Kw::What),
+    (b"will", Kw::Aux),
+    (b"winter", Kw::Season(Season::Winter)),
+    (b"would", Kw::Aux),
+    (b"year", Kw::Unit(Unit::Year)),
+    (b"years", Kw::Unit(Unit::Year)),
+    (b"yesterday", Kw::Yesterday),
+];
+
+const _: () = assert!(sorted(KEYWORDS), "KEYWORDS must be sorted");
+
+const fn sorted(table: &[(&[u8], Kw)]) -> bool {
+    let mut i = 1;
+    while i < table.len() {
+        let (a, b) = (table[i - 1].0, table[i].0);
+        let mut k = 0;
+        while k < a.len() && k < b.len() && a[k] == b[k] {
+            k += 1;
+        }
+        let less = if k < a.len() && k < b.len() { a[k] < b[k] } else { a.len() < b.len() };
+        if !less {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 fn keyword(word: &str) -> Kw {
     let b = word.as_bytes();
     let mut buf = [0u8; 9];
@@ -294,98 +461,8 @@ fn keyword(word: &str) -> Kw {
     for (d, s) in buf.iter_mut().zip(b) {
         *d = s.to_ascii_lowercase();
     }
-    let month = |month, ambiguous, abbr| Kw::Month { month, ambiguous, abbr };
-    match buf.get(..b.len()).unwrap_or_default() {
-        b"today" | b"tonight" => Kw::Today,
-        b"yesterday" => Kw::Yesterday,
-        b"tomorrow" => Kw::Tomorrow,
-        b"night" => Kw::Night,
-        b"morning" | b"afternoon" | b"evening" => Kw::DayPart,
-        b"the" => Kw::The,
-        b"before" => Kw::Before,
-        b"after" => Kw::After,
-        b"this" => Kw::This,
-        b"last" => Kw::Last,
-        b"next" => Kw::Next,
-        b"past" => Kw::Past,
-        b"weekend" => Kw::Weekend,
-        b"ago" => Kw::Ago,
-        b"a" | b"an" => Kw::A,
-        b"couple" => Kw::Couple,
-        b"few" => Kw::Few,
-        b"of" => Kw::Of,
-        b"day" | b"days" => Kw::Unit(Unit::Day),
-        b"week" | b"weeks" => Kw::Unit(Unit::Week),
-        b"month" | b"months" => Kw::Unit(Unit::Month),
-        b"year" | b"years" => Kw::Unit(Unit::Year),
-        b"one" => Kw::Number(1),
-        b"two" => Kw::Number(2),
-        b"three" => Kw::Number(3),
-        b"four" => Kw::Number(4),
-        b"five" => Kw::Number(5),
-        b"six" => Kw::Number(6),
-        b"seven" => Kw::Number(7),
-        b"eight" => Kw::Number(8),
-        b"nine" => Kw::Number(9),
-        b"ten" => Kw::Number(10),
-        b"eleven" => Kw::Number(11),
-        b"twelve" => Kw::Number(12),
-        b"monday" => Kw::Weekday(Weekday::Mon),
-        b"tuesday" => Kw::Weekday(Weekday::Tue),
-        b"wednesday" => Kw::Weekday(Weekday::Wed),
-        b"thursday" => Kw::Weekday(Weekday::Thu),
-        b"friday" => Kw::Weekday(Weekday::Fri),
-        b"saturday" => Kw::Weekday(Weekday::Sat),
-        b"sunday" => Kw::Weekday(Weekday::Sun),
-        b"january" => month(1, false, false),
-        b"february" => month(2, false, false),
-        b"march" => month(3, true, false),
-        b"april" => month(4, false, false),
-        b"may" => month(5, true, false),
-        b"june" => month(6, false, false),
-        b"july" => month(7, false, false),
-        b"august" => month(8, false, false),
-        b"september" => month(9, false, false),
-        b"october" => month(10, false, false),
-        b"november" => month(11, false, false),
-        b"december" => month(12, false, false),
-        b"jan" => month(1, true, true),
-        b"feb" => month(2, true, true),
-        b"mar" => month(3, true, true),
-        b"apr" => month(4, true, true),
-        b"jun" => month(6, true, true),
-        b"jul" => month(7, true, true),
-        b"aug" => month(8, true, true),
-        b"sep" | b"sept" => month(9, true, true),
-        b"oct" => month(10, true, true),
-        b"nov" => month(11, true, true),
-        b"dec" => month(12, true, true),
-        b"spring" => Kw::Season(Season::Spring),
-        b"summer" => Kw::Season(Season::Summer),
-        b"fall" | b"autumn" => Kw::Season(Season::Fall),
-        b"winter" => Kw::Season(Season::Winter),
-        b"on" => Kw::On,
-        b"in" => Kw::In,
-        b"during" => Kw::During,
-        b"over" => Kw::Over,
-        b"at" => Kw::At,
-        b"early" => Kw::Early,
-        b"mid" => Kw::Mid,
-        b"late" => Kw::Late,
-        b"recently" | b"lately" => Kw::Recently,
-        b"every" | b"each" => Kw::Every,
-        b"when" => Kw::When,
-        b"did" | b"do" | b"does" | b"was" | b"were" | b"is" | b"are" | b"will" | b"would" | b"has" | b"have"
-        | b"had" | b"can" | b"could" | b"should" | b"s" => Kw::Aux,
-        b"what" | b"which" => Kw::What,
-        b"date" | b"time" => Kw::AskNoun,
-        b"how" => Kw::How,
-        b"long" => Kw::Long,
-        b"since" => Kw::Since,
-        b"am" => Kw::Am,
-        b"pm" => Kw::Pm,
-        _ => Kw::None,
-    }
+    let key = buf.get(..b.len()).unwrap_or_default();
+    KEYWORDS.binary_search_by(|(w, _)| (*w).cmp(key)).map_or(Kw::None, |i| KEYWORDS.get(i).map_or(Kw::None, |e| e.1))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -487,60 +564,53 @@ impl<'a> Cur<'a> {
         c.bump()
     }
 
+    /// Takes the next token if `f` accepts it.
+    fn take<T>(&mut self, f: impl FnOnce(Tok) -> Option<T>) -> Option<T> {
+        let mut c = *self;
+        let found = f(c.bump()?)?;
+        *self = c;
+        Some(found)
+    }
+
     /// Takes the next token if it is a word.
     fn word(&mut self) -> Option<Kw> {
-        match self.peek()?.kind {
-            Kind::Word(k) => {
-                self.bump();
-                Some(k)
-            }
+        self.take(|t| match t.kind {
+            Kind::Word(k) => Some(k),
             _ => None,
-        }
+        })
     }
 
     fn eat(&mut self, want: Kw) -> bool {
-        let hit = self.peek().is_some_and(|t| t.kind == Kind::Word(want));
-        if hit {
-            self.bump();
-        }
-        hit
+        self.take(|t| (t.kind == Kind::Word(want)).then_some(())).is_some()
     }
 
     fn eat_punct(&mut self, want: char) -> bool {
-        let hit = self.peek().is_some_and(|t| t.kind == Kind::Punct(want));
-        if hit {
-            self.bump();
-        }
-        hit
+        self.take(|t| (t.kind == Kind::Punct(want)).then_some(())).is_some()
     }
 
     /// Takes a four-digit year from 1000 to 2999.
     fn year(&mut self) -> Option<i64> {
-        match self.peek()?.kind {
-            Kind::Num { value: value @ 1000..=2999, digits: 4 } => {
-                self.bump();
-                Some(i64::from(value))
-            }
+        self.take(|t| match t.kind {
+            Kind::Num { value: value @ 1000..=2999, digits: 4 } => Some(i64::from(value)),
             _ => None,
-        }
+        })
     }
 
     /// Takes a day of the month (1 to 31); `true` when written as an ordinal.
     fn day(&mut self) -> Option<(u32, bool)> {
-        let found = match self.peek()?.kind {
-            Kind::Num { value: value @ 1..=31, digits: 1..=2 } => (value, false),
-            Kind::Ordinal(value @ 1..=31) => (value, true),
-            _ => return None,
-        };
-        self.bump();
-        Some(found)
+        self.take(|t| match t.kind {
+            Kind::Num { value: value @ 1..=31, digits: 1..=2 } => Some((value, false)),
+            Kind::Ordinal(value @ 1..=31) => Some((value, true)),
+            _ => None,
+        })
     }
 
     /// Takes a month name (and the period after an abbreviation followed by a day).
     fn month(&mut self) -> Option<(Tok, u32, bool)> {
-        let t = self.peek()?;
-        let Kind::Word(Kw::Month { month, ambiguous, abbr }) = t.kind else { return None };
-        self.bump();
+        let (t, month, ambiguous, abbr) = self.take(|t| match t.kind {
+            Kind::Word(Kw::Month { month, ambiguous, abbr }) => Some((t, month, ambiguous, abbr)),
+            _ => None,
+        })?;
         if abbr {
             let mut c = *self;
             if c.eat_punct('.') && c.peek().is_some_and(|t| matches!(t.kind, Kind::Num { .. } | Kind::Ordinal(_))) {
