@@ -452,17 +452,36 @@ const fn sorted(table: &[(&[u8], Kw)]) -> bool {
     true
 }
 
+/// A lower-cased word of up to 16 bytes as a number whose order is the words' order.
+const fn pack(word: &[u8]) -> u128 {
+    let mut n = 0u128;
+    let mut i = 0;
+    while i < 16 {
+        let b = if i < word.len() { word[i].to_ascii_lowercase() } else { 0 };
+        n = (n << 8) | b as u128;
+        i += 1;
+    }
+    n
+}
+
+/// [`KEYWORDS`] packed, so that looking a word up compares numbers.
+const PACKED: [(u128, Kw); KEYWORDS.len()] = {
+    let mut out = [(0u128, Kw::None); KEYWORDS.len()];
+    let mut i = 0;
+    while i < KEYWORDS.len() {
+        out[i] = (pack(KEYWORDS[i].0), KEYWORDS[i].1);
+        i += 1;
+    }
+    out
+};
+
 fn keyword(word: &str) -> Kw {
-    let b = word.as_bytes();
-    let mut buf = [0u8; 9];
-    if b.len() > buf.len() {
+    // The longest keyword has 9 letters.
+    if word.len() > 9 {
         return Kw::None;
     }
-    for (d, s) in buf.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
-    }
-    let key = buf.get(..b.len()).unwrap_or_default();
-    KEYWORDS.binary_search_by(|(w, _)| (*w).cmp(key)).map_or(Kw::None, |i| KEYWORDS.get(i).map_or(Kw::None, |e| e.1))
+    let key = pack(word.as_bytes());
+    PACKED.binary_search_by_key(&key, |e| e.0).ok().and_then(|i| PACKED.get(i)).map_or(Kw::None, |e| e.1)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -515,12 +534,24 @@ impl<'a> Cur<'a> {
         let mut i = self.pos;
         let mut newline = false;
         let first = loop {
-            let ch = self.char_at(i)?;
-            if !ch.is_whitespace() {
-                break ch;
+            match bytes.get(i) {
+                Some(&b) if b.is_ascii() => {
+                    let ch = char::from(b);
+                    if !ch.is_whitespace() {
+                        break ch;
+                    }
+                    newline |= b == b'\n';
+                    i += 1;
+                }
+                _ => {
+                    let ch = self.char_at(i)?;
+                    if !ch.is_whitespace() {
+                        break ch;
+                    }
+                    newline |= ch == '\n';
+                    i += ch.len_utf8();
+                }
             }
-            newline |= ch == '\n';
-            i += ch.len_utf8();
         };
         let start = i;
         let kind = if first.is_ascii_digit() {
@@ -544,7 +575,13 @@ impl<'a> Cur<'a> {
             }
         } else if first.is_alphabetic() {
             let rest = self.text.get(i..).unwrap_or_default();
-            let len = rest.char_indices().find(|(_, ch)| !ch.is_alphabetic()).map_or(rest.len(), |(k, _)| k);
+            let ascii = rest.bytes().position(|b| !b.is_ascii_alphabetic()).unwrap_or(rest.len());
+            let len = if rest.as_bytes().get(ascii).is_some_and(|b| !b.is_ascii()) {
+                // A word with non-ASCII letters: never a keyword, but read it whole.
+                rest.char_indices().find(|(_, ch)| !ch.is_alphabetic()).map_or(rest.len(), |(k, _)| k)
+            } else {
+                ascii
+            };
             i += len;
             Kind::Word(keyword(rest.get(..len).unwrap_or_default()))
         } else {
