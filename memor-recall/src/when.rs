@@ -475,13 +475,30 @@ const PACKED: [(u128, Kw); KEYWORDS.len()] = {
     out
 };
 
+/// For each first letter `a` to `z`, where its words are in [`PACKED`] (`start..end`).
+const BY_FIRST: [(usize, usize); 26] = {
+    let mut out = [(0usize, 0usize); 26];
+    let mut i = 0;
+    while i < KEYWORDS.len() {
+        let f = (KEYWORDS[i].0[0] - b'a') as usize;
+        if out[f].1 == 0 {
+            out[f].0 = i;
+        }
+        out[f].1 = i + 1;
+        i += 1;
+    }
+    out
+};
+
 fn keyword(word: &str) -> Kw {
     // The longest keyword has 9 letters.
-    if word.len() > 9 {
+    let Some(first) = word.as_bytes().first().filter(|_| word.len() <= 9) else { return Kw::None };
+    let Some(&(start, end)) = BY_FIRST.get(usize::from(first.to_ascii_lowercase().wrapping_sub(b'a'))) else {
         return Kw::None;
-    }
+    };
+    let Some(bucket) = PACKED.get(start..end) else { return Kw::None };
     let key = pack(word.as_bytes());
-    PACKED.binary_search_by_key(&key, |e| e.0).ok().and_then(|i| PACKED.get(i)).map_or(Kw::None, |e| e.1)
+    bucket.binary_search_by_key(&key, |e| e.0).ok().and_then(|i| bucket.get(i)).map_or(Kw::None, |e| e.1)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
