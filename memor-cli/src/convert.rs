@@ -1,5 +1,5 @@
-//! `memor export` (a session as memor's table in CSV or JSON Lines, or as OpenAI's fine-tuning
-//! chat JSONL) and `memor import` (memor's table, an OpenAI `messages` list or chat-completions
+//! `memor export` (a session as memor's table in CSV, JSON Lines or Parquet, or as OpenAI's
+//! fine-tuning chat JSONL) and `memor import` (memor's table, an OpenAI `messages` list or chat-completions
 //! request, an Anthropic messages request, LangChain message dicts, into a session file).
 
 use std::path::Path;
@@ -17,8 +17,30 @@ pub(crate) enum ExportFormat {
     Csv,
     /// memor's table, one JSON object per row
     Jsonl,
+    /// memor's table as a Parquet file (`metadata` as JSON text); needs the `parquet` feature
+    Parquet,
     /// One line `{"messages": [...]}`: OpenAI's fine-tuning chat format (unmasked messages)
     OpenaiJsonl,
+}
+
+impl ExportFormat {
+    /// Whether this build can write the format: Parquet needs the `parquet` feature (checked
+    /// before a large session is read).
+    pub(crate) fn available(self) -> Result<(), Failure> {
+        match self {
+            #[cfg(not(feature = "parquet"))]
+            ExportFormat::Parquet => Err(without_parquet()),
+            _ => Ok(()),
+        }
+    }
+}
+
+#[cfg(not(feature = "parquet"))]
+fn without_parquet() -> Failure {
+    Failure {
+        message: "this memor was built without the `parquet` feature: it cannot write Parquet".to_owned(),
+        detail: Some("rebuild it with the feature: cargo install --path memor-cli --features parquet".to_owned()),
+    }
 }
 
 /// What `memor import` reads.
@@ -38,14 +60,18 @@ pub(crate) enum ImportFormat {
 }
 
 /// The export of `session`.
-pub(crate) fn export(session: &Session, to: ExportFormat) -> Result<String, Failure> {
+pub(crate) fn export(session: &Session, to: ExportFormat) -> Result<Vec<u8>, Failure> {
     Ok(match to {
-        ExportFormat::Csv => table::to_csv(session),
-        ExportFormat::Jsonl => table::to_jsonl(session),
+        ExportFormat::Csv => table::to_csv(session).into_bytes(),
+        ExportFormat::Jsonl => table::to_jsonl(session).into_bytes(),
+        #[cfg(feature = "parquet")]
+        ExportFormat::Parquet => crate::parquet_table::write(&table::rows(session))?,
+        #[cfg(not(feature = "parquet"))]
+        ExportFormat::Parquet => return Err(without_parquet()),
         ExportFormat::OpenaiJsonl => {
             let rendered = RendererRegistry::global().render_session_json(session, "openai", true)?;
             crate::warn(&rendered.warnings);
-            format!("{{\"messages\":{}}}\n", rendered.json)
+            format!("{{\"messages\":{}}}\n", rendered.json).into_bytes()
         }
     })
 }
@@ -178,11 +204,11 @@ pub(crate) fn read(path: &Path) -> Result<String, Failure> {
     result.map_err(|e| Failure::plain(format!("{}: {e}", path.display())))
 }
 
-/// Writes `text` to `path` atomically (`-`: stdout).
-pub(crate) fn write(path: &Path, text: &str) -> Result<(), Failure> {
+/// Writes `bytes` to `path` atomically (`-`: stdout).
+pub(crate) fn write(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     match crate::load::is_std(path) {
-        true => crate::output::text(text),
-        false => Ok(memor_core::write_atomic(path, text.as_bytes())?),
+        true => crate::output::bytes(bytes),
+        false => Ok(memor_core::write_atomic(path, bytes)?),
     }
 }
 

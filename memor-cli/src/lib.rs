@@ -14,6 +14,9 @@ mod chat;
 mod convert;
 mod load;
 mod output;
+#[cfg(feature = "parquet")]
+mod parquet_table;
+mod progress;
 mod store;
 mod window;
 
@@ -160,6 +163,7 @@ fn run(command: Command) -> Result<(), Failure> {
             output::text(&store::transcript(&heading, &session, color))?;
         }
         Command::Export { file, to, out } => {
+            to.available()?;
             convert::write(&out, &convert::export(&load::session(&file)?, to)?)?;
         }
         Command::Import { file, from, out, title } => {
