@@ -62,8 +62,8 @@ pub(crate) enum ImportFormat {
 /// The export of `session`.
 pub(crate) fn export(session: &Session, to: ExportFormat) -> Result<Vec<u8>, Failure> {
     Ok(match to {
-        ExportFormat::Csv => table::to_csv(session).into_bytes(),
-        ExportFormat::Jsonl => table::to_jsonl(session).into_bytes(),
+        ExportFormat::Csv => in_chunks(session, table::to_csv, true)?.into_bytes(),
+        ExportFormat::Jsonl => in_chunks(session, table::to_jsonl, false)?.into_bytes(),
         #[cfg(feature = "parquet")]
         ExportFormat::Parquet => crate::parquet_table::write(&table::rows(session))?,
         #[cfg(not(feature = "parquet"))]
@@ -76,6 +76,58 @@ pub(crate) fn export(session: &Session, to: ExportFormat) -> Result<Vec<u8>, Fai
     })
 }
 
+/// Messages per step of the progress bar of a table export or import.
+const CHUNK: usize = 2048;
+
+/// `to_text(session)` written a chunk of messages at a time, with a progress bar (a CSV header
+/// only once): the same text as one call.
+fn in_chunks(session: &Session, to_text: fn(&Session) -> String, header: bool) -> Result<String, Failure> {
+    if session.len() <= CHUNK {
+        return Ok(to_text(session));
+    }
+    let progress = crate::progress::bar(session.len() as u64, "exporting");
+    let mut text = String::new();
+    for (messages, status) in session.messages().chunks(CHUNK).zip(session.messages_status().chunks(CHUNK)) {
+        let mut part = Session::with_messages(None, messages.to_vec());
+        part.update_messages_status(status.to_vec())?;
+        let part = to_text(&part);
+        match header && !text.is_empty() {
+            true => text.push_str(part.split_once("\r\n").map_or("", |(_, rows)| rows)),
+            false => text.push_str(&part),
+        }
+        progress.inc(messages.len() as u64);
+    }
+    progress.finish();
+    Ok(text)
+}
+
+/// The session of memor's table `rows`, a chunk of rows at a time with a progress bar.
+fn from_rows(rows: &[Map<String, Value>]) -> Result<Session, Failure> {
+    let mut session = Session::default();
+    if rows.len() <= CHUNK {
+        table::replace_from_rows(&mut session, rows)?;
+        return Ok(session);
+    }
+    let progress = crate::progress::bar(rows.len() as u64, "importing");
+    let (mut messages, mut status) = (Vec::with_capacity(rows.len()), Vec::with_capacity(rows.len()));
+    for (i, chunk) in rows.chunks(CHUNK).enumerate() {
+        let mut part = Session::default();
+        table::replace_from_rows(&mut part, chunk).map_err(|e| match e {
+            // The row of the whole table, not of the chunk.
+            memor_render::Error::Table { row, message } => {
+                memor_render::Error::Table { row: row + i * CHUNK, message }
+            }
+            e => e,
+        })?;
+        messages.extend_from_slice(part.messages());
+        status.extend_from_slice(part.messages_status());
+        progress.inc(chunk.len() as u64);
+    }
+    progress.finish();
+    session.update_messages(messages, Some(status))?;
+    Ok(session)
+}
+
 /// The session `text` (read from `source`) holds in the format `from`.
 pub(crate) fn import(text: &str, from: ImportFormat, source: &Path) -> Result<Session, Failure> {
     let bad = |message: String| Failure { message, detail: Some(format!("reading {}", source.display())) };
@@ -86,8 +138,7 @@ pub(crate) fn import(text: &str, from: ImportFormat, source: &Path) -> Result<Se
                 ImportFormat::Csv => table::from_csv(text)?,
                 _ => table::from_jsonl(text)?,
             };
-            table::replace_from_rows(&mut session, &rows)?;
-            return Ok(session);
+            return from_rows(&rows);
         }
         ImportFormat::Openai => {
             // One JSON value, or fine-tuning JSONL (one `{"messages"}` object per line).

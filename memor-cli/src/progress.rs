@@ -12,21 +12,16 @@
 //! progress.finish();
 //! ```
 //!
-//! A bar shows only once its work has run for [`DELAY`], so quick commands print nothing
-//! extra; it is cleared when finished or dropped (an error then prints on a clean line).
+//! The bar is redrawn at most 20 times a second and cleared when finished or dropped (an error
+//! then prints on a clean line), so quick work leaves nothing behind.
 
 use std::io::IsTerminal;
-use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressFinish, ProgressStyle};
-
-/// How long work runs before its bar appears.
-pub(crate) const DELAY: Duration = Duration::from_millis(500);
 
 /// A progress bar, or nothing when stderr is not a terminal.
 pub(crate) struct Progress {
     bar: Option<ProgressBar>,
-    started: Instant,
 }
 
 /// A bar for `len` steps, labelled `label` (`importing`, `indexing`…): `label [====>   ] 3/10`.
@@ -35,12 +30,12 @@ pub(crate) fn bar(len: u64, label: &str) -> Progress {
         let style = ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} ({eta})")
             .unwrap_or_else(|_| ProgressStyle::default_bar())
             .progress_chars("=> ");
-        ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::hidden())
+        ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr_with_hz(20))
             .with_style(style)
             .with_message(label.to_owned())
             .with_finish(ProgressFinish::AndClear)
     });
-    Progress { bar, started: Instant::now() }
+    Progress { bar }
 }
 
 impl Progress {
@@ -48,9 +43,6 @@ impl Progress {
     pub(crate) fn inc(&self, n: u64) {
         if let Some(bar) = &self.bar {
             bar.inc(n);
-            if bar.is_hidden() && self.started.elapsed() >= DELAY {
-                bar.set_draw_target(ProgressDrawTarget::stderr());
-            }
         }
     }
 

@@ -8,6 +8,8 @@ mod convert;
 mod errors;
 mod hardening;
 mod help;
+mod parquet;
+mod progress;
 #[allow(dead_code)]
 #[path = "../../../memor-providers/tests/it/server.rs"]
 mod server;
