@@ -114,9 +114,7 @@ fn from_rows(rows: &[Map<String, Value>]) -> Result<Session, Failure> {
         let mut part = Session::default();
         table::replace_from_rows(&mut part, chunk).map_err(|e| match e {
             // The row of the whole table, not of the chunk.
-            memor_render::Error::Table { row, message } => {
-                memor_render::Error::Table { row: row + i * CHUNK, message }
-            }
+            memor_render::Error::Table { row, message } => memor_render::Error::Table { row: row + i * CHUNK, message },
             e => e,
         })?;
         messages.extend_from_slice(part.messages());

@@ -60,7 +60,8 @@ fn schema() -> Result<Type, ParquetError> {
         .map(|name| {
             let column = match *name {
                 "status" => Type::primitive_type_builder(name, Physical::BOOLEAN),
-                _ => Type::primitive_type_builder(name, Physical::BYTE_ARRAY).with_logical_type(Some(LogicalType::String)),
+                _ => Type::primitive_type_builder(name, Physical::BYTE_ARRAY)
+                    .with_logical_type(Some(LogicalType::String)),
             };
             column.with_repetition(Repetition::REQUIRED).build().map(Arc::new)
         })
