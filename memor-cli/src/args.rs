@@ -88,8 +88,9 @@ enum Cmd {
         /// The session file (`-`: stdin)
         file: PathBuf,
     },
-    /// Write a session as memor's table (CSV, JSON Lines) or OpenAI's fine-tuning JSONL
+    /// Write a session as memor's table (CSV, JSON Lines, Parquet) or OpenAI's fine-tuning JSONL
     #[command(after_help = "Examples:\n  memor export chat.json --to csv -o chat.csv\n  \
+                            memor export chat.json --to parquet -o chat.parquet\n  \
                             memor export chat.json --to openai-jsonl >> train.jsonl")]
     Export {
         /// The session file (`-`: stdin)

@@ -1,5 +1,5 @@
-//! `memor export` (a session as memor's table in CSV or JSON Lines, or as OpenAI's fine-tuning
-//! chat JSONL) and `memor import` (memor's table, an OpenAI `messages` list or chat-completions
+//! `memor export` (a session as memor's table in CSV, JSON Lines or Parquet, or as OpenAI's
+//! fine-tuning chat JSONL) and `memor import` (memor's table, an OpenAI `messages` list or chat-completions
 //! request, an Anthropic messages request, LangChain message dicts, into a session file).
 
 use std::path::Path;
@@ -17,8 +17,30 @@ pub(crate) enum ExportFormat {
     Csv,
     /// memor's table, one JSON object per row
     Jsonl,
+    /// memor's table as a Parquet file (`metadata` as JSON text); needs the `parquet` feature
+    Parquet,
     /// One line `{"messages": [...]}`: OpenAI's fine-tuning chat format (unmasked messages)
     OpenaiJsonl,
+}
+
+impl ExportFormat {
+    /// Whether this build can write the format: Parquet needs the `parquet` feature (checked
+    /// before a large session is read).
+    pub(crate) fn available(self) -> Result<(), Failure> {
+        match self {
+            #[cfg(not(feature = "parquet"))]
+            ExportFormat::Parquet => Err(without_parquet()),
+            _ => Ok(()),
+        }
+    }
+}
+
+#[cfg(not(feature = "parquet"))]
+fn without_parquet() -> Failure {
+    Failure {
+        message: "this memor was built without the `parquet` feature: it cannot write Parquet".to_owned(),
+        detail: Some("rebuild it with the feature: cargo install --path memor-cli --features parquet".to_owned()),
+    }
 }
 
 /// What `memor import` reads.
@@ -38,16 +60,70 @@ pub(crate) enum ImportFormat {
 }
 
 /// The export of `session`.
-pub(crate) fn export(session: &Session, to: ExportFormat) -> Result<String, Failure> {
+pub(crate) fn export(session: &Session, to: ExportFormat) -> Result<Vec<u8>, Failure> {
     Ok(match to {
-        ExportFormat::Csv => table::to_csv(session),
-        ExportFormat::Jsonl => table::to_jsonl(session),
+        ExportFormat::Csv => in_chunks(session, table::to_csv, true)?.into_bytes(),
+        ExportFormat::Jsonl => in_chunks(session, table::to_jsonl, false)?.into_bytes(),
+        #[cfg(feature = "parquet")]
+        ExportFormat::Parquet => crate::parquet_table::write(&table::rows(session))?,
+        #[cfg(not(feature = "parquet"))]
+        ExportFormat::Parquet => return Err(without_parquet()),
         ExportFormat::OpenaiJsonl => {
             let rendered = RendererRegistry::global().render_session_json(session, "openai", true)?;
             crate::warn(&rendered.warnings);
-            format!("{{\"messages\":{}}}\n", rendered.json)
+            format!("{{\"messages\":{}}}\n", rendered.json).into_bytes()
         }
     })
+}
+
+/// Messages per step of the progress bar of a table export or import.
+const CHUNK: usize = 2048;
+
+/// `to_text(session)` written a chunk of messages at a time, with a progress bar (a CSV header
+/// only once): the same text as one call.
+fn in_chunks(session: &Session, to_text: fn(&Session) -> String, header: bool) -> Result<String, Failure> {
+    if session.len() <= CHUNK {
+        return Ok(to_text(session));
+    }
+    let progress = crate::progress::bar(session.len() as u64, "exporting");
+    let mut text = String::new();
+    for (messages, status) in session.messages().chunks(CHUNK).zip(session.messages_status().chunks(CHUNK)) {
+        let mut part = Session::with_messages(None, messages.to_vec());
+        part.update_messages_status(status.to_vec())?;
+        let part = to_text(&part);
+        match header && !text.is_empty() {
+            true => text.push_str(part.split_once("\r\n").map_or("", |(_, rows)| rows)),
+            false => text.push_str(&part),
+        }
+        progress.inc(messages.len() as u64);
+    }
+    progress.finish();
+    Ok(text)
+}
+
+/// The session of memor's table `rows`, a chunk of rows at a time with a progress bar.
+fn from_rows(rows: &[Map<String, Value>]) -> Result<Session, Failure> {
+    let mut session = Session::default();
+    if rows.len() <= CHUNK {
+        table::replace_from_rows(&mut session, rows)?;
+        return Ok(session);
+    }
+    let progress = crate::progress::bar(rows.len() as u64, "importing");
+    let (mut messages, mut status) = (Vec::with_capacity(rows.len()), Vec::with_capacity(rows.len()));
+    for (i, chunk) in rows.chunks(CHUNK).enumerate() {
+        let mut part = Session::default();
+        table::replace_from_rows(&mut part, chunk).map_err(|e| match e {
+            // The row of the whole table, not of the chunk.
+            memor_render::Error::Table { row, message } => memor_render::Error::Table { row: row + i * CHUNK, message },
+            e => e,
+        })?;
+        messages.extend_from_slice(part.messages());
+        status.extend_from_slice(part.messages_status());
+        progress.inc(chunk.len() as u64);
+    }
+    progress.finish();
+    session.update_messages(messages, Some(status))?;
+    Ok(session)
 }
 
 /// The session `text` (read from `source`) holds in the format `from`.
@@ -60,8 +136,7 @@ pub(crate) fn import(text: &str, from: ImportFormat, source: &Path) -> Result<Se
                 ImportFormat::Csv => table::from_csv(text)?,
                 _ => table::from_jsonl(text)?,
             };
-            table::replace_from_rows(&mut session, &rows)?;
-            return Ok(session);
+            return from_rows(&rows);
         }
         ImportFormat::Openai => {
             // One JSON value, or fine-tuning JSONL (one `{"messages"}` object per line).
@@ -178,11 +253,11 @@ pub(crate) fn read(path: &Path) -> Result<String, Failure> {
     result.map_err(|e| Failure::plain(format!("{}: {e}", path.display())))
 }
 
-/// Writes `text` to `path` atomically (`-`: stdout).
-pub(crate) fn write(path: &Path, text: &str) -> Result<(), Failure> {
+/// Writes `bytes` to `path` atomically (`-`: stdout).
+pub(crate) fn write(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     match crate::load::is_std(path) {
-        true => crate::output::text(text),
-        false => Ok(memor_core::write_atomic(path, text.as_bytes())?),
+        true => crate::output::bytes(bytes),
+        false => Ok(memor_core::write_atomic(path, bytes)?),
     }
 }
 

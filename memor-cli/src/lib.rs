@@ -15,6 +15,9 @@ mod convert;
 mod load;
 mod memory;
 mod output;
+#[cfg(feature = "parquet")]
+mod parquet_table;
+mod progress;
 mod store;
 mod window;
 
@@ -161,6 +164,7 @@ fn run(command: Command) -> Result<(), Failure> {
             output::text(&store::transcript(&heading, &session, color))?;
         }
         Command::Export { file, to, out } => {
+            to.available()?;
             convert::write(&out, &convert::export(&load::session(&file)?, to)?)?;
         }
         Command::Import { file, from, out, title } => {

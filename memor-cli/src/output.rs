@@ -13,8 +13,13 @@ pub(crate) fn line(text: impl std::fmt::Display) -> Result<(), Failure> {
 
 /// `text` as it is on stdout.
 pub(crate) fn text(text: &str) -> Result<(), Failure> {
+    bytes(text.as_bytes())
+}
+
+/// `bytes` as they are on stdout.
+pub(crate) fn bytes(bytes: &[u8]) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
-    written(out.write_all(text.as_bytes()).and_then(|()| out.flush()))
+    written(out.write_all(bytes).and_then(|()| out.flush()))
 }
 
 /// The outcome of a write to stdout: a closed pipe ends the process here (exit 0), having

@@ -104,24 +104,20 @@ pub(crate) fn run(db: &str, command: StoreCommand) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Imports each file as a conversation, printing its id; a progress line on a terminal.
+/// Imports each file as a conversation, printing its id; a progress bar on a terminal.
 fn import(store: &dyn Store, files: &[PathBuf], new: &NewConversation, out: &mut impl Write) -> Result<(), Failure> {
-    let progress = std::io::stderr().is_terminal() && files.len() > 1;
-    for (i, file) in files.iter().enumerate() {
+    let progress = crate::progress::bar(files.len() as u64, "importing");
+    for file in files {
         let session = crate::load::session(file).map_err(|mut failure| {
             failure.detail =
                 Some(format!("{}{}", file.display(), failure.detail.map(|d| format!(": {d}")).unwrap_or_default()));
             failure
         })?;
         let c = store.import(&session, new)?;
-        print(out, &c.id)?;
-        if progress {
-            eprint!("\rimported {}/{} ", i + 1, files.len());
-        }
+        progress.suspend(|| print(out, &c.id))?;
+        progress.inc(1);
     }
-    if progress {
-        eprintln!();
-    }
+    progress.finish();
     Ok(())
 }
 

@@ -1,10 +1,11 @@
 //! Workspace automation, run as `cargo xtask <task>`.
 //!
 //! - `ci`: what CI runs: format check, clippy and the docs with warnings denied, then the whole
-//!   test suite (with Python memor 1.1 and the providers' pinned Python SDKs installed, for the
-//!   interoperability tests and the SDK judge of `memor-providers`), closing on
+//!   test suite (with Python memor 1.1, the providers' pinned Python SDKs and pyarrow installed,
+//!   for the interoperability tests, the SDK judge of `memor-providers` and the Parquet export
+//!   of `memor-cli`), closing on
 //!   one line that sums all test binaries: `tests: N passed, N failed`. Clippy, the docs and
-//!   the tests also build the non-default `memor-providers/async` feature.
+//!   the tests also build the non-default features in [`FEATURES`].
 //!   The tests run against a PostgreSQL server started for the run ([`postgres::Server`]) and
 //!   stopped after it.
 //! - `tidy`: the checks that also run as a test (dependency direction, file headers).
@@ -35,11 +36,12 @@ fn main() -> ExitCode {
 }
 
 /// The non-default features CI also builds, lints and tests (the default ones are on anyway).
-const FEATURES: &str = "memor-providers/async,memor-store/postgres,memor-recall/postgres";
+const FEATURES: &str = "memor-providers/async,memor-store/postgres,memor-recall/postgres,memor-cli/parquet";
 
 fn ci() -> Result<(), String> {
     python_memor()?;
-    python_sdks()?;
+    python_requirements(SDK_REQUIREMENTS, "the SDK judge of memor-providers")?;
+    python_requirements(CLI_REQUIREMENTS, "the Parquet tests of memor-cli")?;
     run("fmt", &["fmt", "--all", "--", "--check"], &[])?;
     run("clippy", &["clippy", "--workspace", "--all-targets", "--features", FEATURES, "--", "-D", "warnings"], &[])?;
     run("doc", &["doc", "--workspace", "--no-deps", "--features", FEATURES], &[("RUSTDOCFLAGS", "-D warnings")])?;
@@ -121,13 +123,17 @@ fn python_memor() -> Result<(), String> {
     }
 }
 
-/// The requirements file that pins the providers' official Python SDKs.
+/// The requirements file that pins the providers' official Python SDKs: the SDK judge of
+/// `memor-providers` (`tests/it/sdk_judge.rs`) runs them.
 const SDK_REQUIREMENTS: &str = "memor-providers/tests/sdk/requirements.txt";
 
-/// The SDK judge of `memor-providers` (`tests/it/sdk_judge.rs`) runs the providers' official
-/// Python SDKs: install the pinned versions if they are not all there.
-fn python_sdks() -> Result<(), String> {
-    let requirements = tidy::workspace_root().join(SDK_REQUIREMENTS);
+/// The requirements file that pins what `memor-cli`'s tests read its exports with (pyarrow).
+const CLI_REQUIREMENTS: &str = "memor-cli/tests/requirements.txt";
+
+/// Installs the pinned versions of a requirements file (relative to the workspace root) if
+/// they are not all there; `needed_by` says which tests need them.
+fn python_requirements(file: &str, needed_by: &str) -> Result<(), String> {
+    let requirements = tidy::workspace_root().join(file);
     let text = std::fs::read_to_string(&requirements).map_err(|e| format!("{}: {e}", requirements.display()))?;
     let pins: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
     // Each pinned distribution at its pinned version.
@@ -142,17 +148,17 @@ fn python_sdks() -> Result<(), String> {
     if installed() {
         return Ok(());
     }
-    println!("==> python3 -m pip install -r {SDK_REQUIREMENTS}");
+    println!("==> python3 -m pip install -r {file}");
     let status = Command::new("python3")
         .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r"])
         .arg(&requirements)
         .env("PIP_ROOT_USER_ACTION", "ignore")
         .status()
-        .map_err(|e| format!("python3 is needed for the SDK judge: {e}"))?;
+        .map_err(|e| format!("python3 is needed for {needed_by}: {e}"))?;
     if status.success() && installed() {
         Ok(())
     } else {
-        Err(format!("could not install the providers' SDKs (python3 -m pip install -r {SDK_REQUIREMENTS})"))
+        Err(format!("could not install what {needed_by} need (python3 -m pip install -r {file})"))
     }
 }
 

@@ -273,7 +273,7 @@ fn stream_prints_the_reply_as_it_arrives_and_saves_it_whole() {
 
 /// Runs `args` on a pseudo-terminal (through Python's `pty`), typing `typed` then Ctrl-D;
 /// gives the exit code and everything the terminal showed. None when Python is missing.
-fn on_a_terminal(args: &[&str], typed: &str) -> Option<(i32, String)> {
+pub(crate) fn on_a_terminal(args: &[&str], typed: &str) -> Option<(i32, String)> {
     let script = r#"
 import os, pty, sys, json
 args = json.loads(sys.argv[1])
@@ -305,7 +305,7 @@ sys.stdout.write(json.dumps([os.waitstatus_to_exitcode(status), shown.decode("ut
 }
 
 #[test]
-fn on_a_terminal_a_failed_turn_is_reported_and_the_chat_goes_on() {
+pub(crate) fn on_a_terminal_a_failed_turn_is_reported_and_the_chat_goes_on() {
     let (address, _recorded) = serve(vec!["this is not JSON".to_owned(), reply("ollama", "second reply")]);
     let dir = tempdir();
     let file = dir.join("chat.json");

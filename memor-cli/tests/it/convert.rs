@@ -104,3 +104,39 @@ fn anthropic_and_langchain_messages_become_sessions() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).starts_with("message 1: role `tool` cannot be imported"), "{}", stderr(&out));
 }
+
+/// Tables beyond one chunk (2,048 messages) are written and read a chunk at a time: the same
+/// rows as one pass, one CSV header, and a bad row named by its place in the whole table.
+#[test]
+fn large_tables_round_trip_and_name_bad_rows_in_the_whole_table() {
+    let dir = tempdir();
+    let big = dir.join("big.json");
+    crate::write_big_session(&big, 2500);
+    for format in ["csv", "jsonl"] {
+        let table = dir.join(format!("big.{format}"));
+        let out = memor(&["export", big.to_str().unwrap(), "--to", format, "-o", table.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = std::fs::read_to_string(&table).unwrap();
+        assert_eq!(
+            text.matches("metadata,status,type,message,role,id,date_created,date_modified").count(),
+            (format == "csv") as usize
+        );
+        let back = dir.join("back.json");
+        let out = memor(&["import", table.to_str().unwrap(), "--from", format, "-o", back.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let again = memor(&["export", back.to_str().unwrap(), "--to", format]);
+        assert_eq!(stdout(&again), text, "{format}");
+        if format == "jsonl" {
+            assert_eq!(text.lines().count(), 2500);
+            // Row 2321 (0-based) loses its `id` column.
+            let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+            let mut row: serde_json::Map<String, Value> = serde_json::from_str(&lines[2321]).unwrap();
+            row.remove("id");
+            lines[2321] = Value::Object(row).to_string();
+            std::fs::write(&table, lines.join("\n")).unwrap();
+            let out = memor(&["import", table.to_str().unwrap(), "--from", "jsonl", "-o", back.to_str().unwrap()]);
+            assert_eq!(out.status.code(), Some(1));
+            assert_eq!(stderr(&out).lines().next(), Some("row 2321: missing column `id`"), "{}", stderr(&out));
+        }
+    }
+}

@@ -9,6 +9,8 @@ mod errors;
 mod hardening;
 mod help;
 mod memory;
+mod parquet;
+mod progress;
 #[allow(dead_code)]
 #[path = "../../../memor-providers/tests/it/server.rs"]
 mod server;
