@@ -13,8 +13,22 @@ use memor_recall::{Memories, NewMemory, Search};
 const DIMS: usize = 384;
 const MODEL: &str = "bench:random";
 const WORDS: [&str; 16] = [
-    "garden", "train", "concert", "sister", "recipe", "marathon", "painting", "guitar", "museum", "camping",
-    "vegan", "puppy", "library", "beach", "promotion", "wedding",
+    "garden",
+    "train",
+    "concert",
+    "sister",
+    "recipe",
+    "marathon",
+    "painting",
+    "guitar",
+    "museum",
+    "camping",
+    "vegan",
+    "puppy",
+    "library",
+    "beach",
+    "promotion",
+    "wedding",
 ];
 
 struct Rng(u64);
@@ -101,7 +115,10 @@ fn at_scale(c: &mut Criterion, n: usize) {
         recall += found as f64 / 10.0;
     }
     let (p50, p95) = percentiles(times);
-    eprintln!("vector search, {n} memories: p50 {p50:.2} ms, p95 {p95:.2} ms, recall@10 vs exact {:.4}", recall / 200.0);
+    eprintln!(
+        "vector search, {n} memories: p50 {p50:.2} ms, p95 {p95:.2} ms, recall@10 vs exact {:.4}",
+        recall / 200.0
+    );
     let mut times = Vec::new();
     for (i, q) in queries.iter().enumerate() {
         let started = Instant::now();

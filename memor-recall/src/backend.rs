@@ -10,6 +10,8 @@ pub(crate) struct Prepared<'a> {
     pub(crate) id: String,
     pub(crate) memory: &'a NewMemory,
     pub(crate) recorded_at: i64,
+    /// When it is added (now).
+    pub(crate) added_at: i64,
     /// The unit vector to store.
     pub(crate) vector: Option<Vec<f32>>,
 }

@@ -164,6 +164,7 @@ impl Memories {
                 id: uuid::Uuid::new_v4().to_string(),
                 memory: m,
                 recorded_at: m.recorded_at.unwrap_or(at),
+                added_at: at,
                 vector,
             });
         }

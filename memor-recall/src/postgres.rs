@@ -37,6 +37,8 @@ CREATE TABLE memories (
     superseded_by TEXT,
     model TEXT,
     embedding vector,
+    added_at BIGINT NOT NULL,
+    added_by TEXT,
     updated_at BIGINT NOT NULL,
     tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', left(text, 100000))) STORED
 );
@@ -195,13 +197,8 @@ impl Backend for Postgres {
                 .prepare(
                     "INSERT INTO memories (id, kind, text, user_id, agent, conversation_id, source_conversation, \
                      source_message, recorded_at, event_start, event_end, time_in_text, importance, metadata, model, \
-                     embedding, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, \
-                     $16::text::vector, $9) ON CONFLICT DO NOTHING",
-                )
-                .map_err(error)?;
-            let event = tx
-                .prepare(
-                    "INSERT INTO memory_events (memory_id, action, at, text, actor, sources) VALUES ($1, 'add', $2, $3, $4, $5)",
+                     embedding, added_at, added_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, \
+                     $13, $14, $15, $16::text::vector, $17, $18, $17) ON CONFLICT DO NOTHING",
                 )
                 .map_err(error)?;
             let mut added = 0;
@@ -229,14 +226,12 @@ impl Backend for Postgres {
                             &serde_json::Value::Object(m.metadata.clone()).to_string(),
                             &p.vector.as_ref().and(model.map(|(name, _)| name)),
                             &vector,
+                            &p.added_at,
+                            &actor,
                         ],
                     )
                     .map_err(error)?;
-                if changed == 1 {
-                    added += 1;
-                    let sources = crate::sql::sources_json(source);
-                    tx.execute(&event, &[&p.id, &p.recorded_at, &m.text, &actor, &sources]).map_err(error)?;
-                }
+                added += changed as usize;
             }
             if let Some(mark) = mark {
                 tx.execute(
@@ -353,16 +348,20 @@ impl Backend for Postgres {
     }
 
     fn history(&self, id: &str) -> Result<Vec<Event>> {
-        self.get(id)?;
-        let rows = self.read(|tx, error| {
-            tx.query(
-                "SELECT memory_id, action, at, text, previous, actor, sources, related FROM memory_events \
-                 WHERE memory_id = $1 ORDER BY seq",
-                &[&id],
-            )
-            .map_err(error)
+        let memory = self.get(id)?;
+        let (added, rows) = self.read(|tx, error| {
+            let added = tx.query_one("SELECT added_at, added_by FROM memories WHERE id = $1", &[&id]).map_err(error)?;
+            let rows = tx
+                .query(
+                    "SELECT memory_id, action, at, text, previous, actor, sources, related FROM memory_events \
+                     WHERE memory_id = $1 ORDER BY seq",
+                    &[&id],
+                )
+                .map_err(error)?;
+            Ok((added, rows))
         })?;
-        rows.iter()
+        let later = rows
+            .iter()
             .map(|r| {
                 Ok(Event {
                     memory: r.get(0),
@@ -375,7 +374,10 @@ impl Backend for Postgres {
                     related: r.get(7),
                 })
             })
-            .collect()
+            .collect::<Result<Vec<Event>>>()?;
+        let mut all = vec![crate::sql::add_event(&memory, added.get(0), added.get(1), &later)];
+        all.extend(later);
+        Ok(all)
     }
 
     fn mark(&self, conversation: &str) -> Result<i64> {

@@ -98,11 +98,26 @@ pub(crate) fn sources(json: &str) -> Result<Vec<Source>> {
         .collect()
 }
 
-/// The sources an event records, as JSON.
-pub(crate) fn sources_json(source: Option<&Source>) -> String {
-    let list: Vec<serde_json::Value> =
-        source.map(|s| serde_json::json!({"conversation": s.conversation, "message": s.message})).into_iter().collect();
-    serde_json::Value::from(list).to_string()
+/// The `add` event that heads a memory's history, made from the memory's row (adds are not
+/// written as events: a bulk add writes one row per memory, not two); its text is what was
+/// added, the text before the first update if there was one.
+pub(crate) fn add_event(
+    memory: &Memory,
+    added_at: i64,
+    added_by: Option<String>,
+    later: &[crate::Event],
+) -> crate::Event {
+    let first_update = later.iter().find(|e| e.action == "update").and_then(|e| e.previous.clone());
+    crate::Event {
+        memory: memory.id.clone(),
+        action: "add".to_owned(),
+        at: added_at,
+        text: Some(first_update.unwrap_or_else(|| memory.text.clone())),
+        previous: None,
+        actor: added_by,
+        sources: memory.source.clone().into_iter().collect(),
+        related: None,
+    }
 }
 
 /// Now, in Unix milliseconds.

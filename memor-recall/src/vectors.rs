@@ -68,20 +68,49 @@ impl Codes {
     }
 
     /// The approximate cosines of the rows `keep` accepts with `query` (a unit vector), the
-    /// best `n` of them, best first, as `(row, score)`.
-    pub(crate) fn top(&self, query: &[f32], n: usize, keep: impl Fn(usize) -> bool) -> Vec<(usize, f32)> {
+    /// best `n` of them, best first, as `(row, score)`. Large scans are split between two
+    /// threads.
+    pub(crate) fn top(&self, query: &[f32], n: usize, keep: impl Fn(usize) -> bool + Sync) -> Vec<(usize, f32)> {
         if n == 0 || self.dims == 0 {
             return Vec::new();
         }
         let qmax = query.iter().fold(0.0f32, |m, x| m.max(x.abs()));
         let qscale = if qmax > 0.0 { qmax / 127.0 } else { 1.0 };
         let q: Vec<i16> = query.iter().map(|x| (x / qscale).round().clamp(-127.0, 127.0) as i16).collect();
+        let rows = self.scales.len();
+        let mut found = if rows >= 20_000 {
+            let half = rows / 2;
+            let (q, keep) = (&q, &keep);
+            std::thread::scope(|s| {
+                let upper = s.spawn(move || self.scan(q, qscale, half..rows, n, keep));
+                let mut lower = self.scan(q, qscale, 0..half, n, keep);
+                // A panicked thread (none can: the scan does not panic) would only lose its half.
+                lower.extend(upper.join().unwrap_or_default());
+                lower
+            })
+        } else {
+            self.scan(&q, qscale, 0..rows, n, &keep)
+        };
+        found.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        found.truncate(n);
+        found
+    }
+
+    fn scan(
+        &self,
+        q: &[i16],
+        qscale: f32,
+        rows: std::ops::Range<usize>,
+        n: usize,
+        keep: &impl Fn(usize) -> bool,
+    ) -> Vec<(usize, f32)> {
         let mut best = BinaryHeap::with_capacity(n + 1);
-        for (row, code) in self.codes.chunks_exact(self.dims).enumerate() {
+        for row in rows {
             if !keep(row) {
                 continue;
             }
-            let score = dot_i8(&q, code) as f32 * self.scales[row] * qscale;
+            let code = &self.codes[row * self.dims..(row + 1) * self.dims];
+            let score = dot_i8(q, code) as f32 * self.scales[row] * qscale;
             if best.len() < n {
                 best.push(Worst(score, row));
             } else if best.peek().is_some_and(|w: &Worst| score > w.0) {
@@ -89,19 +118,19 @@ impl Codes {
                 best.push(Worst(score, row));
             }
         }
-        let mut found: Vec<(usize, f32)> = best.into_iter().map(|Worst(s, r)| (r, s)).collect();
-        found.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        found
+        best.into_iter().map(|Worst(s, r)| (r, s)).collect()
     }
 }
 
+/// The dot product of a query's 16-bit codes with a row's 8-bit codes, written as sums of
+/// adjacent products so that the compiler uses the multiply-add-pairs instruction.
 fn dot_i8(q: &[i16], code: &[i8]) -> i32 {
-    let mut sums = [0i32; 16];
+    let mut sums = [0i32; 8];
     let (cq, cc) = (q.chunks_exact(16), code.chunks_exact(16));
     let tail: i32 = cq.remainder().iter().zip(cc.remainder()).map(|(a, b)| i32::from(*a) * i32::from(*b)).sum();
     for (a, b) in cq.zip(cc) {
-        for i in 0..16 {
-            sums[i] += i32::from(a[i]) * i32::from(b[i]);
+        for j in 0..8 {
+            sums[j] += i32::from(a[2 * j]) * i32::from(b[2 * j]) + i32::from(a[2 * j + 1]) * i32::from(b[2 * j + 1]);
         }
     }
     sums.iter().sum::<i32>() + tail

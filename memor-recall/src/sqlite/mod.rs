@@ -154,13 +154,9 @@ impl Backend for Sqlite {
                 .prepare_cached(
                     "INSERT INTO memories (id, kind, text, user_id, agent, conversation_id, source_conversation, \
                      source_message, recorded_at, event_start, event_end, time_in_text, importance, metadata, model, \
-                     embedding, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?9) \
+                     embedding, added_at, added_by, updated_at) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?17) \
                      ON CONFLICT DO NOTHING",
-                )
-                .map_err(error)?;
-            let mut event = tx
-                .prepare_cached(
-                    "INSERT INTO memory_events (memory_id, action, at, text, actor, sources) VALUES (?1, 'add', ?2, ?3, ?4, ?5)",
                 )
                 .map_err(error)?;
             let mut added = 0;
@@ -185,12 +181,11 @@ impl Backend for Sqlite {
                         serde_json::Value::Object(m.metadata.clone()).to_string(),
                         p.vector.as_ref().and(model.map(|(name, _)| name)),
                         p.vector.as_deref().map(to_blob),
+                        p.added_at,
+                        actor,
                     ])
                     .map_err(error)?;
-                if changed == 1 {
-                    added += 1;
-                    event.execute(params![p.id, p.recorded_at, m.text, actor, crate::sql::sources_json(source)]).map_err(error)?;
-                }
+                added += changed;
             }
             if let Some(mark) = mark {
                 tx.execute(
@@ -324,8 +319,13 @@ impl Backend for Sqlite {
     }
 
     fn history(&self, id: &str) -> Result<Vec<Event>> {
-        self.get(id)?;
-        self.read(|tx, error| {
+        let memory = self.get(id)?;
+        let (added_at, added_by, later) = self.read(|tx, error| {
+            let (added_at, added_by): (i64, Option<String>) = tx
+                .query_row("SELECT added_at, added_by FROM memories WHERE id = ?1", [id], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .map_err(error)?;
             let mut stmt = tx
                 .prepare(
                     "SELECT memory_id, action, at, text, previous, actor, sources, related FROM memory_events \
@@ -360,8 +360,11 @@ impl Backend for Sqlite {
                     related,
                 });
             }
-            Ok(events)
-        })
+            Ok((added_at, added_by, events))
+        })?;
+        let mut all = vec![crate::sql::add_event(&memory, added_at, added_by, &later)];
+        all.extend(later);
+        Ok(all)
     }
 
     fn mark(&self, conversation: &str) -> Result<i64> {

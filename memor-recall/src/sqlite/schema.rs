@@ -24,6 +24,8 @@ CREATE TABLE memories (
     superseded_by TEXT,
     model TEXT,
     embedding BLOB,
+    added_at INTEGER NOT NULL,
+    added_by TEXT,
     updated_at INTEGER NOT NULL
 );
 CREATE UNIQUE INDEX memories_episode ON memories (source_conversation, source_message) WHERE kind = 'episode';
