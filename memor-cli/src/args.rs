@@ -251,6 +251,12 @@ struct ChatCli {
     /// The agent of a new stored conversation
     #[arg(long, value_name = "A")]
     agent: Option<String>,
+    /// Recall memories for each turn and remember its messages (needs --store)
+    #[arg(long, requires = "store")]
+    memory: bool,
+    /// The embedder memories are recalled and remembered with (see `memor memory`)
+    #[arg(long, value_name = "ID", requires = "memory")]
+    embedder: Option<String>,
 }
 
 /// `memor store …`.
@@ -476,7 +482,14 @@ fn convert(command: Cmd) -> Result<Command, String> {
 
 fn chat_args(c: ChatCli) -> Result<crate::chat::ChatArgs, String> {
     let stored = match (c.store, c.conversation) {
-        (Some(db), Some(conversation)) => Some(crate::chat::Stored { db, conversation, user: c.user, agent: c.agent }),
+        (Some(db), Some(conversation)) => Some(crate::chat::Stored {
+            db,
+            conversation,
+            user: c.user,
+            agent: c.agent,
+            memory: c.memory,
+            embedder: c.embedder,
+        }),
         _ => None,
     };
     Ok(crate::chat::ChatArgs {

@@ -37,6 +37,10 @@ pub(crate) struct Stored {
     pub(crate) conversation: String,
     pub(crate) user: Option<String>,
     pub(crate) agent: Option<String>,
+    /// `--memory`: recall before each turn, remember after it.
+    pub(crate) memory: bool,
+    /// `--embedder`: the embedder memories are recalled and remembered with.
+    pub(crate) embedder: Option<String>,
 }
 
 /// Where the turns go: nowhere, a file, or a store.
@@ -106,7 +110,13 @@ pub(crate) fn run(args: ChatArgs) -> Result<(), Failure> {
         _ => {}
     }
     let fitter = args.window.as_ref().map(|w| crate::window::Fitter::new(w, &options)).transpose()?;
-    let chat = Chat { args: &args, provider, options, client: Client::default(), fitter };
+    let memory = match (&args.stored, &opened) {
+        (Some(stored), Some((_, id))) if stored.memory => {
+            Some(crate::chat_memory::ChatMemory::open(&stored.db, id, stored.user.clone(), stored.embedder.as_deref())?)
+        }
+        _ => None,
+    };
+    let chat = Chat { args: &args, provider, options, client: Client::default(), fitter, memory };
     let interactive = std::io::stdin().is_terminal();
     if interactive {
         eprintln!("memor chat: {} {}, {} earlier messages; Ctrl-D ends", args.provider, args.model, session.len());
@@ -164,6 +174,7 @@ struct Chat<'a> {
     options: ChatOptions,
     client: Client,
     fitter: Option<crate::window::Fitter>,
+    memory: Option<crate::chat_memory::ChatMemory>,
 }
 
 impl Chat<'_> {
@@ -172,6 +183,14 @@ impl Chat<'_> {
     fn turn(&self, session: &Session, line: String, sink: &mut Sink<'_>) -> Result<Session, Failure> {
         let mut out = std::io::stdout();
         let mut turn = session.clone();
+        let recalled = match &self.memory {
+            Some(memory) => memory.recall(&line)?,
+            None => None,
+        };
+        let recalled_at = recalled.map(|system| {
+            turn.add_message(system);
+            turn.len() - 1
+        });
         turn.add_message(Prompt::builder().message(line).build());
         // The context step: what is sent fits the window; `turn` becomes the session to keep
         // (with a new summary and the messages it covers masked, when one was made).
@@ -203,11 +222,18 @@ impl Chat<'_> {
             prompt.select_response(0);
         }
         turn.add_message(first.clone());
+        if let Some(at) = recalled_at {
+            // Kept with the turn it went with; not sent again.
+            turn.mask_message(at)?;
+        }
         keep(sink, &turn)?;
         crate::output::written(match self.args.stream {
             true => writeln!(out).and_then(|()| out.flush()),
             false => writeln!(out, "{}", first.message()).and_then(|()| out.flush()),
         })?;
+        if let Some(memory) = &self.memory {
+            memory.remember()?;
+        }
         Ok(turn)
     }
 }

@@ -11,6 +11,7 @@
 
 mod args;
 mod chat;
+mod chat_memory;
 mod convert;
 mod load;
 mod memory;

@@ -153,7 +153,7 @@ impl From<memor_embed::Error> for Failure {
 
 /// The embedder asked for, or the one the database's vectors come from (`None`: words only,
 /// said on stderr when the database holds vectors).
-fn embedder(memories: &Memories, asked: Option<&str>) -> Result<Option<Box<dyn Embedder>>, Failure> {
+pub(crate) fn embedder(memories: &Memories, asked: Option<&str>) -> Result<Option<Box<dyn Embedder>>, Failure> {
     if let Some(id) = asked {
         return Ok(Some(EmbedderRegistry::global().open(id)?));
     }

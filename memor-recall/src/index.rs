@@ -44,10 +44,11 @@ pub struct Report {
 }
 
 /// The episode memory of the message at `position` of a stored conversation (`None` for a
-/// message with no text).
+/// message with no text and for a system message).
 pub fn episode(conversation: &Conversation, position: usize, message: &Message) -> Option<NewMemory> {
     let text = message.message();
-    if text.trim().is_empty() {
+    // System messages are instructions (or recalled memories), not what was said.
+    if text.trim().is_empty() || message.role() == memor_core::Role::System {
         return None;
     }
     let written = match message {

@@ -68,7 +68,8 @@ fn stored_conversations_are_indexed_once_and_recalled_with_their_message() {
 
         let out = memor(&["memory", "index", &db]);
         assert!(out.status.success(), "{}", stderr(&out));
-        let n = messages.iter().filter(|m| !m["message"].as_str().unwrap().trim().is_empty()).count();
+        let said = |m: &&Value| !m["message"].as_str().unwrap().trim().is_empty() && m["role"] != "system";
+        let n = messages.iter().filter(said).count();
         assert_eq!(
             stdout(&out).trim(),
             format!("indexed {} messages of 1 conversations: {n} new episodes", messages.len())
@@ -107,4 +108,62 @@ fn bad_input_is_a_clear_error() {
     let out = memor(&["memory", "search", "/nonexistent/dir/m.db", "x"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("/nonexistent/dir/m.db"), "{}", stderr(&out));
+}
+
+/// One `memor chat --store DB --memory` process answering `lines`, against the loopback server.
+fn chat_with_memory(db: &str, address: &str, lines: &str) -> std::process::Output {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_memor"))
+        .args(["chat", "--provider", "openai", "--model", "m", "--base-url", address])
+        .args(["--store", db, "--conversation", "snacks", "--user", "ana", "--memory"])
+        .env("OPENAI_API_KEY", "sk-test")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(lines.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn chat_recalls_memories_into_the_request_and_remembers_the_turn() {
+    for db in databases() {
+        let out = memor(&["memory", "add", &db, "Ana is allergic to peanuts", "--user", "ana", "--at", "2023-05-08"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        memor(&["memory", "add", &db, "Ben loves peanuts", "--user", "ben"]);
+        let (address, recorded) = crate::chat::serve_with(|_| Some(crate::chat::reply("openai", "try rice cakes")));
+        let out = chat_with_memory(&db, &address, "a snack without peanuts?\n");
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(stdout(&out), "try rice cakes\n");
+
+        let requests = recorded.lock().unwrap().clone();
+        let sent: Value = serde_json::from_str(&requests[0].1).unwrap();
+        let messages = sent["messages"].as_array().unwrap();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert_eq!(messages[0]["role"], "system");
+        let system = messages[0]["content"].as_str().unwrap();
+        assert!(system.contains("- [2023-05-08] Ana is allergic to peanuts"), "{system}");
+        assert!(!system.contains("Ben"), "another user's memory: {system}");
+        assert_eq!(messages[1]["content"], "a snack without peanuts?");
+
+        // Kept with the turn, masked after it; the turn's two messages remembered, not the system one.
+        let stored = json(&memor(&["store", "export", &db, "snacks"]));
+        let kept = stored["messages"].as_array().unwrap();
+        assert_eq!(kept.len(), 3);
+        assert_eq!(kept[0]["role"], "system");
+        assert_eq!(stored["messages_status"], serde_json::json!([false, true, true]));
+        let episodes = json(&memor(&["memory", "list", &db, "--user", "ana", "--kind", "episode", "--json"]));
+        let mut texts: Vec<&str> = episodes.as_array().unwrap().iter().map(|m| m["text"].as_str().unwrap()).collect();
+        texts.sort();
+        assert_eq!(texts, ["a snack without peanuts?", "try rice cakes"]);
+
+        // The next turn recalls again (now the episodes too) and does not resend the old memory message.
+        let out = chat_with_memory(&db, &address, "more peanut-free ideas\n");
+        assert!(out.status.success(), "{}", stderr(&out));
+        let requests = recorded.lock().unwrap().clone();
+        let sent: Value = serde_json::from_str(&requests[1].1).unwrap();
+        let systems = sent["messages"].as_array().unwrap().iter().filter(|m| m["role"] == "system").count();
+        assert_eq!(systems, 1, "{sent}");
+    }
 }
