@@ -5,6 +5,9 @@
 //!
 //! `cargo bench -p memor-recall --bench recall`
 
+// A bench: a failed unwrap is a failed run.
+#![allow(clippy::unwrap_used, missing_docs)]
+
 use std::time::Instant;
 
 use criterion::{Criterion, criterion_group, criterion_main};

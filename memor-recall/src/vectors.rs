@@ -76,7 +76,7 @@ impl Codes {
         }
         let qmax = query.iter().fold(0.0f32, |m, x| m.max(x.abs()));
         let qscale = if qmax > 0.0 { qmax / 127.0 } else { 1.0 };
-        let q: Vec<i16> = query.iter().map(|x| (x / qscale).round().clamp(-127.0, 127.0) as i16).collect();
+        let q: Vec<i8> = query.iter().map(|x| (x / qscale).round().clamp(-127.0, 127.0) as i8).collect();
         let rows = self.scales.len();
         let mut found = if rows >= 20_000 {
             let half = rows / 2;
@@ -98,7 +98,7 @@ impl Codes {
 
     fn scan(
         &self,
-        q: &[i16],
+        q: &[i8],
         qscale: f32,
         rows: std::ops::Range<usize>,
         n: usize,
@@ -110,7 +110,7 @@ impl Codes {
                 continue;
             }
             let code = &self.codes[row * self.dims..(row + 1) * self.dims];
-            let score = dot_i8(q, code) as f32 * self.scales[row] * qscale;
+            let score = dot_i8(q, code) * self.scales[row] * qscale;
             if best.len() < n {
                 best.push(Worst(score, row));
             } else if best.peek().is_some_and(|w: &Worst| score > w.0) {
@@ -122,18 +122,14 @@ impl Codes {
     }
 }
 
-/// The dot product of a query's 16-bit codes with a row's 8-bit codes, written as sums of
-/// adjacent products so that the compiler uses the multiply-add-pairs instruction.
-fn dot_i8(q: &[i16], code: &[i8]) -> i32 {
-    let mut sums = [0i32; 8];
-    let (cq, cc) = (q.chunks_exact(16), code.chunks_exact(16));
-    let tail: i32 = cq.remainder().iter().zip(cc.remainder()).map(|(a, b)| i32::from(*a) * i32::from(*b)).sum();
-    for (a, b) in cq.zip(cc) {
-        for j in 0..8 {
-            sums[j] += i32::from(a[2 * j]) * i32::from(b[2 * j]) + i32::from(a[2 * j + 1]) * i32::from(b[2 * j + 1]);
-        }
+/// The dot product of two rows of 8-bit codes, by SimSIMD's kernel for the CPU it runs on
+/// (AVX2, AVX-512, NEON, chosen at run time).
+fn dot_i8(q: &[i8], code: &[i8]) -> f32 {
+    use simsimd::SpatialSimilarity;
+    match i8::dot(q, code) {
+        Some(d) => d as f32,
+        None => q.iter().zip(code).map(|(a, b)| i32::from(*a) * i32::from(*b)).sum::<i32>() as f32,
     }
-    sums.iter().sum::<i32>() + tail
 }
 
 /// A heap entry ordered so that the heap's top is the worst score kept.

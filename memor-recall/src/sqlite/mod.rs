@@ -231,7 +231,7 @@ impl Backend for Sqlite {
         self.read(|tx, error| {
             cache.refresh(tx, dims, error)?;
             // The scan's best candidates, re-scored exactly.
-            let pool = (limit * 4).max(limit + 64);
+            let pool = (limit * 2).max(limit + 16);
             let rough = cache.scan(query, filter, pool);
             let mut stmt = tx.prepare_cached("SELECT embedding FROM memories WHERE rowid = ?1").map_err(error)?;
             let mut exact = Vec::with_capacity(rough.len());
