@@ -6,11 +6,13 @@
 //!   one line that sums all test binaries: `tests: N passed, N failed`. Clippy, the docs and
 //!   the tests also build the non-default `memor-providers/async` feature.
 //!   The tests run against a PostgreSQL server started for the run ([`postgres::Server`]) and
-//!   stopped after it.
+//!   stopped after it, and with all-MiniLM-L6-v2 fetched into the target directory
+//!   ([`models::minilm`]) for `memor-embed/local-embed`.
 //! - `tidy`: the checks that also run as a test (dependency direction, file headers).
 //! - `with-postgres CMD [ARGS…]`: runs a command with `MEMOR_TEST_POSTGRES_URL` naming a
 //!   server started for it (for a single test or a benchmark), and stops the server after.
 
+mod models;
 mod postgres;
 mod tidy;
 
@@ -35,7 +37,7 @@ fn main() -> ExitCode {
 }
 
 /// The non-default features CI also builds, lints and tests (the default ones are on anyway).
-const FEATURES: &str = "memor-providers/async,memor-store/postgres";
+const FEATURES: &str = "memor-providers/async,memor-store/postgres,memor-embed/local-embed";
 
 fn ci() -> Result<(), String> {
     python_memor()?;
@@ -51,6 +53,7 @@ fn ci() -> Result<(), String> {
 fn test() -> Result<(), String> {
     println!("==> cargo test --workspace --features {FEATURES}");
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let minilm = models::minilm(&tidy::workspace_root())?;
     let server = postgres::Server::start()?;
     let mut child = Command::new(cargo)
         .args(["test", "--workspace", "--features", FEATURES])
@@ -58,6 +61,8 @@ fn test() -> Result<(), String> {
         .env("MEMOR_TEST_POSTGRES_URL", &server.url)
         .env("MEMOR_TEST_POSTGRES_CA", &server.ca)
         .env("MEMOR_REQUIRE_POSTGRES", "1")
+        .env("MEMOR_TEST_MINILM_DIR", &minilm)
+        .env("MEMOR_REQUIRE_MINILM", "1")
         .current_dir(tidy::workspace_root())
         .stdout(Stdio::piped())
         .spawn()
