@@ -100,9 +100,7 @@ pub(crate) fn check_texts(texts: &[&str]) -> Result<()> {
 pub(crate) fn check_lengths(model: &str, vectors: &[Vec<f32>], expected: Option<usize>, offset: usize) -> Result<()> {
     let Some(expected) = expected.or_else(|| vectors.first().map(Vec::len)) else { return Ok(()) };
     match vectors.iter().position(|v| v.len() != expected) {
-        Some(i) => {
-            Err(Error::Ragged { model: model.to_owned(), index: offset + i, expected, got: vectors[i].len() })
-        }
+        Some(i) => Err(Error::Ragged { model: model.to_owned(), index: offset + i, expected, got: vectors[i].len() }),
         None => Ok(()),
     }
 }

@@ -17,7 +17,8 @@ pub const GEMINI_MAX_BATCH: usize = 100;
 #[derive(Clone, Debug)]
 pub struct GeminiEmbeddings {
     id: String,
-    model: String,
+    /// The model's name in the API.
+    name: String,
     base_url: String,
     api_key: Option<ApiKey>,
     dimensions: Option<usize>,
@@ -32,7 +33,7 @@ impl GeminiEmbeddings {
         let model = model.strip_prefix("models/").map(str::to_owned).unwrap_or(model);
         GeminiEmbeddings {
             id: format!("gemini:{model}"),
-            model,
+            name: model,
             base_url: "https://generativelanguage.googleapis.com".to_owned(),
             api_key: None,
             dimensions: None,
@@ -92,7 +93,7 @@ impl EmbeddingApi for GeminiEmbeddings {
             .clone()
             .or_else(|| ApiKey::from_env("GEMINI_API_KEY"))
             .ok_or(ProviderError::MissingApiKey { provider: "gemini".to_owned(), env: "GEMINI_API_KEY" })?;
-        let model = format!("models/{}", self.model);
+        let model = format!("models/{}", self.name);
         let requests: Vec<Value> = texts
             .iter()
             .map(|text| {
@@ -111,7 +112,8 @@ impl EmbeddingApi for GeminiEmbeddings {
 
     fn parse(&self, reply: &HttpResponse) -> Result<Vec<Vec<f32>>> {
         let body = http::json_body("gemini", reply)?;
-        let list = body.get("embeddings").and_then(Value::as_array).ok_or_else(|| parse("gemini", "no list `embeddings`"))?;
+        let list =
+            body.get("embeddings").and_then(Value::as_array).ok_or_else(|| parse("gemini", "no list `embeddings`"))?;
         list.iter()
             .enumerate()
             .map(|(i, e)| match e.get("values") {

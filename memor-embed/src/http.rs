@@ -251,7 +251,9 @@ fn redacted(error: Error, secrets: &[String]) -> Error {
     fn clean(e: P, secrets: &[String]) -> P {
         match e {
             P::Api { provider, status, message } => P::Api { provider, status, message: redact(message, secrets) },
-            P::Transport { url, message } => P::Transport { url: redact(url, secrets), message: redact(message, secrets) },
+            P::Transport { url, message } => {
+                P::Transport { url: redact(url, secrets), message: redact(message, secrets) }
+            }
             P::RetriesExhausted { attempts, last } => {
                 P::RetriesExhausted { attempts, last: Box::new(clean(*last, secrets)) }
             }

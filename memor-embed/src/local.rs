@@ -73,8 +73,8 @@ impl LocalEmbedder {
     pub fn open(dir: impl AsRef<Path>) -> Result<Self> {
         let dir = dir.as_ref().to_path_buf();
         let fail = |message: String| Error::Model { dir: dir.display().to_string(), message };
-        let config: Config = serde_json::from_value(read_json(&dir, "config.json")?)
-            .map_err(|e| fail(format!("config.json: {e}")))?;
+        let config: Config =
+            serde_json::from_value(read_json(&dir, "config.json")?).map_err(|e| fail(format!("config.json: {e}")))?;
         let modules = match optional_json(&dir, "modules.json")? {
             Some(modules) => modules.as_array().cloned().ok_or_else(|| fail("modules.json is not a list".into()))?,
             None => Vec::new(),
@@ -104,12 +104,22 @@ impl LocalEmbedder {
         let padding = tokenizer.get_padding().cloned().unwrap_or_default();
         tokenizer.with_padding(Some(PaddingParams { strategy: PaddingStrategy::BatchLongest, ..padding }));
 
-        let weights = std::fs::read(dir.join("model.safetensors")).map_err(|e| fail(format!("model.safetensors: {e}")))?;
+        let weights =
+            std::fs::read(dir.join("model.safetensors")).map_err(|e| fail(format!("model.safetensors: {e}")))?;
         let device = Device::Cpu;
         let vb = VarBuilder::from_buffered_safetensors(weights, DType::F32, &device)
             .map_err(|e| fail(format!("model.safetensors: {e}")))?;
         let bert = BertModel::load(vb, &config).map_err(|e| fail(format!("model.safetensors: {e}")))?;
-        Ok(LocalEmbedder { id: format!("local:{}", model_name(&dir)), dir, tokenizer, bert, device, dimensions, pooling, normalize })
+        Ok(LocalEmbedder {
+            id: format!("local:{}", model_name(&dir)),
+            dir,
+            tokenizer,
+            bert,
+            device,
+            dimensions,
+            pooling,
+            normalize,
+        })
     }
 
     /// Tags the vectors `local:NAME` instead of the directory's name.

@@ -16,7 +16,8 @@ pub const MISTRAL_MAX_BATCH: usize = 256;
 #[derive(Clone, Debug)]
 pub struct MistralEmbeddings {
     id: String,
-    model: String,
+    /// The model's name in the API.
+    name: String,
     base_url: String,
     api_key: Option<ApiKey>,
     dimensions: Option<usize>,
@@ -30,7 +31,7 @@ impl MistralEmbeddings {
         let model = model.into();
         MistralEmbeddings {
             id: format!("mistral:{model}"),
-            model,
+            name: model,
             base_url: "https://api.mistral.ai/v1".to_owned(),
             api_key: None,
             dimensions: None,
@@ -91,7 +92,7 @@ impl EmbeddingApi for MistralEmbeddings {
             .or_else(|| ApiKey::from_env("MISTRAL_API_KEY"))
             .ok_or(ProviderError::MissingApiKey { provider: "mistral".to_owned(), env: "MISTRAL_API_KEY" })?;
         let mut body = Map::new();
-        body.insert("model".to_owned(), json!(self.model));
+        body.insert("model".to_owned(), json!(self.name));
         body.insert("input".to_owned(), json!(texts));
         if let Some(n) = self.dimensions {
             body.insert("output_dimension".to_owned(), json!(n));

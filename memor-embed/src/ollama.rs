@@ -15,7 +15,8 @@ pub const OLLAMA_MAX_BATCH: usize = 256;
 #[derive(Clone, Debug)]
 pub struct OllamaEmbeddings {
     id: String,
-    model: String,
+    /// The model's name in the API.
+    name: String,
     base_url: String,
     dimensions: Option<usize>,
     max_batch: usize,
@@ -28,7 +29,7 @@ impl OllamaEmbeddings {
         let model = model.into();
         OllamaEmbeddings {
             id: format!("ollama:{model}"),
-            model,
+            name: model,
             base_url: "http://localhost:11434".to_owned(),
             dimensions: None,
             max_batch: OLLAMA_MAX_BATCH,
@@ -76,7 +77,7 @@ impl EmbeddingApi for OllamaEmbeddings {
 
     fn request(&self, texts: &[&str]) -> Result<HttpRequest> {
         let mut body = Map::new();
-        body.insert("model".to_owned(), json!(self.model));
+        body.insert("model".to_owned(), json!(self.name));
         body.insert("input".to_owned(), json!(texts));
         if let Some(n) = self.dimensions {
             body.insert("dimensions".to_owned(), json!(n));

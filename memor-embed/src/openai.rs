@@ -17,7 +17,8 @@ pub const OPENAI_MAX_BATCH: usize = 2048;
 #[derive(Clone, Debug)]
 pub struct OpenAiEmbeddings {
     id: String,
-    model: String,
+    /// The model's name in the API.
+    name: String,
     base_url: String,
     api_key: Option<ApiKey>,
     key_required: bool,
@@ -32,7 +33,7 @@ impl OpenAiEmbeddings {
         let model = model.into();
         OpenAiEmbeddings {
             id: format!("openai:{model}"),
-            model,
+            name: model,
             base_url: "https://api.openai.com/v1".to_owned(),
             api_key: None,
             key_required: true,
@@ -98,7 +99,7 @@ impl EmbeddingApi for OpenAiEmbeddings {
     fn request(&self, texts: &[&str]) -> Result<HttpRequest> {
         let mut body = Map::new();
         body.insert("input".to_owned(), json!(texts));
-        body.insert("model".to_owned(), json!(self.model));
+        body.insert("model".to_owned(), json!(self.name));
         if let Some(n) = self.dimensions {
             body.insert("dimensions".to_owned(), json!(n));
         }

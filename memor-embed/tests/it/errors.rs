@@ -55,7 +55,10 @@ fn a_client_error_is_not_retried_and_keeps_the_apis_message_without_the_key() {
 #[test]
 fn mistral_validation_errors_and_plain_bodies_are_shown() {
     let (base, _requests) = serve(vec![
-        status(422, r#"{"object":"error","message":"Too many inputs in request, split into more batches.","type":"invalid_request_error"}"#),
+        status(
+            422,
+            r#"{"object":"error","message":"Too many inputs in request, split into more batches.","type":"invalid_request_error"}"#,
+        ),
         Reply(400, vec![], "bad gateway thing".to_owned()),
     ]);
     let api = MistralEmbeddings::new("mistral-embed").with_base_url(&base).with_api_key(KEY);

@@ -9,16 +9,15 @@ use crate::server::{KEY, drain, embedder, ok, serve};
 fn sends_one_user_content_per_text_with_the_key_header() {
     let reply = json!({"embeddings": [{"values": [0.5, 0.25]}, {"values": [-1, 2]}]});
     let (base, requests) = serve(vec![ok(reply.to_string())]);
-    let embedder = embedder(GeminiEmbeddings::new("models/gemini-embedding-001").with_base_url(&base).with_api_key(KEY));
+    let embedder =
+        embedder(GeminiEmbeddings::new("models/gemini-embedding-001").with_base_url(&base).with_api_key(KEY));
     assert_eq!(embedder.model(), "gemini:gemini-embedding-001");
     assert_eq!(embedder.embed(&["one", "two"]).unwrap(), vec![vec![0.5, 0.25], vec![-1.0, 2.0]]);
     let sent = drain(&requests);
     assert_eq!(sent[0].path, "/v1/models/gemini-embedding-001:batchEmbedContents");
     assert_eq!(sent[0].header("x-goog-api-key"), Some(KEY));
     assert_eq!(sent[0].header("authorization"), None);
-    let content = |text: &str| {
-        json!({"model": "models/gemini-embedding-001", "content": {"role": "user", "parts": [{"text": text}]}})
-    };
+    let content = |text: &str| json!({"model": "models/gemini-embedding-001", "content": {"role": "user", "parts": [{"text": text}]}});
     assert_eq!(sent[0].json(), json!({"requests": [content("one"), content("two")]}));
 }
 

@@ -12,7 +12,8 @@ fn sends_model_input_and_bearer_key_and_reads_data() {
         {"object": "embedding", "index": 1, "embedding": [0.3, 0.4]},
     ], "usage": {"prompt_tokens": 4, "total_tokens": 4}});
     let (base, requests) = serve(vec![ok(reply.to_string())]);
-    let embedder = embedder(MistralEmbeddings::new("mistral-embed").with_base_url(format!("{base}/v1")).with_api_key(KEY));
+    let embedder =
+        embedder(MistralEmbeddings::new("mistral-embed").with_base_url(format!("{base}/v1")).with_api_key(KEY));
     assert_eq!(embedder.model(), "mistral:mistral-embed");
     assert_eq!(embedder.embed(&["a", "b"]).unwrap(), vec![vec![0.1f32, 0.2], vec![0.3, 0.4]]);
     let sent = drain(&requests);

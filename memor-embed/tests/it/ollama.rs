@@ -17,7 +17,10 @@ fn sends_model_and_input_list_and_reads_embeddings() {
     let sent = drain(&requests);
     assert_eq!(sent[0].path, "/api/embed");
     assert_eq!(sent[0].header("authorization"), None);
-    assert_eq!(sent[0].json(), json!({"model": "all-minilm", "input": ["why is the sky blue?", "why is the grass green?"]}));
+    assert_eq!(
+        sent[0].json(),
+        json!({"model": "all-minilm", "input": ["why is the sky blue?", "why is the grass green?"]})
+    );
 }
 
 #[test]

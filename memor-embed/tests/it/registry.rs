@@ -42,7 +42,10 @@ fn the_builtins_open_remote_models_by_id() {
 fn unknown_schemes_and_malformed_ids_are_clear_errors() {
     let registry = EmbedderRegistry::with_builtins();
     let error = registry.open("cohere:embed-v4").err().unwrap();
-    assert_eq!(error.to_string(), "no embedder scheme for `cohere:embed-v4`; known: gemini, local, mistral, ollama, openai");
+    assert_eq!(
+        error.to_string(),
+        "no embedder scheme for `cohere:embed-v4`; known: gemini, local, mistral, ollama, openai"
+    );
     for id in ["text-embedding-3-small", "openai:", ":model", ""] {
         assert!(matches!(registry.open(id), Err(Error::BadId { .. })), "{id}");
     }
@@ -62,7 +65,10 @@ fn a_scheme_registers_once() {
     let error = registry.register("fixed", |_| Err(Error::Unsupported { what: "no".into() })).unwrap_err();
     assert!(matches!(error, Error::DuplicateScheme { ref scheme } if scheme == "fixed"), "{error:?}");
     assert_eq!(registry.open("fixed:a:b").unwrap().model(), "fixed:a:b");
-    assert!(matches!(memor_embed::register(&mut EmbedderRegistry::with_builtins()), Err(Error::DuplicateScheme { .. })));
+    assert!(matches!(
+        memor_embed::register(&mut EmbedderRegistry::with_builtins()),
+        Err(Error::DuplicateScheme { .. })
+    ));
     assert!(matches!(registry.register("bad:scheme", plugin), Err(Error::BadId { .. })));
 }
 
