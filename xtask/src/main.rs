@@ -11,6 +11,8 @@
 //! - `tidy`: the checks that also run as a test (dependency direction, file headers).
 //! - `with-postgres CMD [ARGS…]`: runs a command with `MEMOR_TEST_POSTGRES_URL` naming a
 //!   server started for it (for a single test or a benchmark), and stops the server after.
+//! - `minilm`: fetches all-MiniLM-L6-v2 for memor-embed's `local-embed` tests and benchmark if
+//!   needed, and prints its directory (for `MEMOR_TEST_MINILM_DIR`).
 
 mod models;
 mod postgres;
@@ -25,7 +27,11 @@ fn main() -> ExitCode {
         Some("ci") => ci(),
         Some("tidy") => tidy::check(&tidy::workspace_root()).map(|()| println!("tidy: ok")),
         Some("with-postgres") => with_postgres(std::env::args().skip(2).collect()),
-        _ => Err("usage: cargo xtask ci | cargo xtask tidy | cargo xtask with-postgres CMD [ARGS...]".into()),
+        Some("minilm") => models::minilm(&tidy::workspace_root()).map(|dir| println!("{}", dir.display())),
+        _ => Err(
+            "usage: cargo xtask ci | cargo xtask tidy | cargo xtask with-postgres CMD [ARGS...] | cargo xtask minilm"
+                .into(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
