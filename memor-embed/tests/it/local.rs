@@ -59,7 +59,7 @@ fn vectors_match_sentence_transformers_for_every_reference_text() {
             worst = (similarity, text.chars().take(40).collect());
         }
     }
-    eprintln!("min cosine against sentence-transformers over {} texts: {:.9} ({:?})", cases.len(), worst.0, worst.1);
+    eprintln!("min cosine against sentence-transformers over {} texts: {:.12} ({:?})", cases.len(), worst.0, worst.1);
     assert!(worst.0 >= 0.9999, "min cosine {} for {:?}", worst.0, worst.1);
 }
 
