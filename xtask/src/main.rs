@@ -7,11 +7,15 @@
 //!   one line that sums all test binaries: `tests: N passed, N failed`. Clippy, the docs and
 //!   the tests also build the non-default features in [`FEATURES`].
 //!   The tests run against a PostgreSQL server started for the run ([`postgres::Server`]) and
-//!   stopped after it.
+//!   stopped after it, and with all-MiniLM-L6-v2 fetched into the target directory
+//!   ([`models::minilm`]) for `memor-embed/local-embed`.
 //! - `tidy`: the checks that also run as a test (dependency direction, file headers).
 //! - `with-postgres CMD [ARGS…]`: runs a command with `MEMOR_TEST_POSTGRES_URL` naming a
 //!   server started for it (for a single test or a benchmark), and stops the server after.
+//! - `minilm`: fetches all-MiniLM-L6-v2 for memor-embed's `local-embed` tests and benchmark if
+//!   needed, and prints its directory (for `MEMOR_TEST_MINILM_DIR`).
 
+mod models;
 mod postgres;
 mod tidy;
 
@@ -24,7 +28,11 @@ fn main() -> ExitCode {
         Some("ci") => ci(),
         Some("tidy") => tidy::check(&tidy::workspace_root()).map(|()| println!("tidy: ok")),
         Some("with-postgres") => with_postgres(std::env::args().skip(2).collect()),
-        _ => Err("usage: cargo xtask ci | cargo xtask tidy | cargo xtask with-postgres CMD [ARGS...]".into()),
+        Some("minilm") => models::minilm(&tidy::workspace_root()).map(|dir| println!("{}", dir.display())),
+        _ => Err(
+            "usage: cargo xtask ci | cargo xtask tidy | cargo xtask with-postgres CMD [ARGS...] | cargo xtask minilm"
+                .into(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -36,7 +44,8 @@ fn main() -> ExitCode {
 }
 
 /// The non-default features CI also builds, lints and tests (the default ones are on anyway).
-const FEATURES: &str = "memor-providers/async,memor-store/postgres,memor-recall/postgres,memor-cli/parquet";
+const FEATURES: &str =
+    "memor-providers/async,memor-store/postgres,memor-recall/postgres,memor-cli/parquet,memor-embed/local-embed";
 
 fn ci() -> Result<(), String> {
     python_memor()?;
@@ -53,6 +62,7 @@ fn ci() -> Result<(), String> {
 fn test() -> Result<(), String> {
     println!("==> cargo test --workspace --features {FEATURES}");
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let minilm = models::minilm(&tidy::workspace_root())?;
     let server = postgres::Server::start()?;
     let mut child = Command::new(cargo)
         .args(["test", "--workspace", "--features", FEATURES])
@@ -60,6 +70,8 @@ fn test() -> Result<(), String> {
         .env("MEMOR_TEST_POSTGRES_URL", &server.url)
         .env("MEMOR_TEST_POSTGRES_CA", &server.ca)
         .env("MEMOR_REQUIRE_POSTGRES", "1")
+        .env("MEMOR_TEST_MINILM_DIR", &minilm)
+        .env("MEMOR_REQUIRE_MINILM", "1")
         .current_dir(tidy::workspace_root())
         .stdout(Stdio::piped())
         .spawn()

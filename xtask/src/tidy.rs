@@ -41,6 +41,8 @@ pub(crate) fn check(root: &Path) -> Result<(), String> {
     // The arrows point one way: `memor-context` sits on the tokenizers and providers and
     // under the CLI.
     forbidden_dependencies(root, "memor-context", &["memor-cli"])?;
+    // Embedders make vectors and know nothing of storage or of what recalls with them.
+    forbidden_dependencies(root, "memor-embed", &["memor-store", "memor-recall", "memor-context", "memor-cli"])?;
     for lower in ["memor-tokenize", "memor-providers", "memor-render"] {
         forbidden_dependencies(root, lower, &["memor-context", "memor-cli"])?;
     }
