@@ -11,6 +11,9 @@ use crate::sql::{now, words};
 use crate::vectors::normalized;
 use crate::{Error, Event, Filter, Hit, Memory, NewMemory, Result, Search, Status, Why, when};
 
+/// An embedding model's id and its vectors' length.
+type Model = (String, usize);
+
 /// Long-term memory: memories kept in the same database as the conversations, recalled by
 /// words (BM25), meaning (vectors) and time, fused by reciprocal rank.
 ///
@@ -114,11 +117,7 @@ impl Memories {
     }
 
     /// Checks memories and gives them ids, times and unit vectors.
-    fn prepare<'a>(
-        &self,
-        memories: &'a [NewMemory],
-        _actor: &str,
-    ) -> Result<(Vec<Prepared<'a>>, Option<(String, usize)>)> {
+    fn prepare<'a>(&self, memories: &'a [NewMemory], _actor: &str) -> Result<(Vec<Prepared<'a>>, Option<Model>)> {
         let mut model: Option<(String, usize)> = None;
         let at = now();
         let mut prepared = Vec::with_capacity(memories.len());

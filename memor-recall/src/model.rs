@@ -204,7 +204,7 @@ pub struct Memory {
 }
 
 /// Which memories a list or search considers.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Filter {
     /// Only this user's.
@@ -219,12 +219,6 @@ pub struct Filter {
     pub all_statuses: bool,
     /// Only memories whose event time overlaps this span.
     pub during: Option<TimeRange>,
-}
-
-impl Default for Filter {
-    fn default() -> Self {
-        Filter { user: None, agent: None, conversation: None, kinds: Vec::new(), all_statuses: false, during: None }
-    }
 }
 
 /// How a search combines its signals.
