@@ -39,8 +39,9 @@ pub(crate) trait Backend: Send + Sync {
     ) -> Result<usize>;
     /// Row ids of the best lexical matches of `words` (an FTS/tsquery expression's words).
     fn lexical(&self, words: &[String], filter: &Filter, limit: usize) -> Result<Vec<i64>>;
-    /// Row ids and cosines of the vectors nearest `query` (a unit vector).
-    fn nearest(&self, query: &[f32], filter: &Filter, limit: usize) -> Result<Vec<(i64, f32)>>;
+    /// Row ids and cosines of the vectors nearest `query` (a unit vector of the store's
+    /// `dims`, checked by the caller).
+    fn nearest(&self, query: &[f32], dims: usize, filter: &Filter, limit: usize) -> Result<Vec<(i64, f32)>>;
     /// The memories of these row ids, with what fusion needs.
     fn candidates(&self, rows: &[i64]) -> Result<Vec<(Candidate, Memory)>>;
     /// One memory.

@@ -248,14 +248,16 @@ impl Memories {
         let nearest = match &search.vector {
             None => Vec::new(),
             Some(e) => {
-                if let Some((model, dims)) = self.model()? {
-                    if model != e.model {
-                        return Err(Error::Model { store: model, given: e.model.clone() });
+                // One read of the model serves the checks and the scan.
+                let held = self.model()?;
+                if let Some((model, dims)) = &held {
+                    if *model != e.model {
+                        return Err(Error::Model { store: model.clone(), given: e.model.clone() });
                     }
-                    if e.vector.len() != dims {
+                    if e.vector.len() != *dims {
                         return Err(Error::Dimensions {
                             what: "the query vector".into(),
-                            expected: dims,
+                            expected: *dims,
                             found: e.vector.len(),
                         });
                     }
@@ -263,7 +265,10 @@ impl Memories {
                 if let Some(bad) = e.vector.iter().position(|x| !x.is_finite()) {
                     return Err(Error::invalid("the query vector", format!("it holds a non-finite value at {bad}")));
                 }
-                self.backend.nearest(&normalized(&e.vector), &filter, pool)?
+                match held {
+                    Some((_, dims)) => self.backend.nearest(&normalized(&e.vector), dims, &filter, pool)?,
+                    None => Vec::new(),
+                }
             }
         };
         let mut rows: Vec<i64> = lexical.clone();

@@ -263,11 +263,7 @@ impl Backend for Postgres {
         })
     }
 
-    fn nearest(&self, query: &[f32], filter: &Filter, limit: usize) -> Result<Vec<(i64, f32)>> {
-        let Some((_, dims)) = self.model()? else { return Ok(Vec::new()) };
-        if query.len() != dims {
-            return Err(Error::Dimensions { what: "the query vector".into(), expected: dims, found: query.len() });
-        }
+    fn nearest(&self, query: &[f32], dims: usize, filter: &Filter, limit: usize) -> Result<Vec<(i64, f32)>> {
         let mut args: Vec<Box<dyn ToSql + Sync>> = vec![Box::new(literal(query))];
         let cond = conditions(filter, true, &mut args);
         args.push(Box::new(limit as i64));

@@ -222,11 +222,7 @@ impl Backend for Sqlite {
         })
     }
 
-    fn nearest(&self, query: &[f32], filter: &Filter, limit: usize) -> Result<Vec<(i64, f32)>> {
-        let Some((_, dims)) = self.model()? else { return Ok(Vec::new()) };
-        if query.len() != dims {
-            return Err(Error::Dimensions { what: "the query vector".into(), expected: dims, found: query.len() });
-        }
+    fn nearest(&self, query: &[f32], dims: usize, filter: &Filter, limit: usize) -> Result<Vec<(i64, f32)>> {
         let mut cache = self.cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         self.read(|tx, error| {
             cache.refresh(tx, dims, error)?;
