@@ -3,7 +3,8 @@
 use memor_store::Store;
 
 use crate::fuse::Candidate;
-use crate::{Event, Filter, Memory, NewMemory, Result, Status};
+use crate::when::TimeRange;
+use crate::{Event, Filter, Memory, NewMemory, Result, Source, Status};
 
 /// Memories validated and given their ids and times, ready to be written.
 pub(crate) struct Prepared<'a> {
@@ -20,6 +21,43 @@ pub(crate) struct Prepared<'a> {
 pub(crate) struct Mark<'a> {
     pub(crate) conversation: &'a str,
     pub(crate) position: i64,
+}
+
+/// A change to a memory already written, decided on what was read: it is applied only if
+/// the memory is still active with the text it was decided on (else [`crate::Error::Changed`]).
+pub(crate) struct Revision<'a> {
+    pub(crate) id: &'a str,
+    /// The text the change was decided on.
+    pub(crate) expected: &'a str,
+    /// `update` (a new text, metadata, event time and vector) or `supersede`.
+    pub(crate) action: &'a str,
+    /// The new text (for `update`).
+    pub(crate) text: Option<&'a str>,
+    pub(crate) metadata: Option<&'a serde_json::Map<String, serde_json::Value>>,
+    pub(crate) event: Option<TimeRange>,
+    pub(crate) vector: Option<Vec<f32>>,
+    /// The memory that supersedes this one (for `supersede`).
+    pub(crate) related: Option<&'a str>,
+    /// The messages the change comes from.
+    pub(crate) sources: &'a [Source],
+}
+
+/// A memory added with its `add` event written out (who decided, from which messages).
+pub(crate) struct Added<'a> {
+    pub(crate) memory: Prepared<'a>,
+    pub(crate) sources: &'a [Source],
+}
+
+/// Everything one consolidation or reflection step writes, in one transaction.
+pub(crate) struct Batch<'a> {
+    pub(crate) adds: Vec<Added<'a>>,
+    pub(crate) revisions: Vec<Revision<'a>>,
+    /// The vectors' model, when any change holds a vector.
+    pub(crate) model: Option<(&'a str, usize)>,
+    /// Who decided (a model id).
+    pub(crate) actor: &'a str,
+    /// Progress marks: `(task, key, position)`.
+    pub(crate) progress: Vec<(&'a str, &'a str, i64)>,
 }
 
 /// A database that keeps memories beside conversations.
@@ -54,4 +92,11 @@ pub(crate) trait Backend: Send + Sync {
     fn history(&self, id: &str) -> Result<Vec<Event>>;
     /// How many messages of `conversation` the episode index has taken.
     fn mark(&self, conversation: &str) -> Result<i64>;
+    /// Writes `batch` in one transaction: all of it, or nothing.
+    fn apply(&self, batch: &Batch<'_>) -> Result<()>;
+    /// A task's progress mark for `key` (0 when none).
+    fn progress(&self, task: &str, key: &str) -> Result<i64>;
+    /// The memories `filter` accepts (any status) with an event after `seq`, and the last
+    /// event's sequence number.
+    fn changed_since(&self, seq: i64, filter: &Filter) -> Result<(Vec<Memory>, i64)>;
 }

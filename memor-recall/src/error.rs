@@ -47,6 +47,19 @@ pub enum Error {
     },
     /// The embedder failed (after its retries).
     Embed(memor_embed::Error),
+    /// A memory changed between being read and a change decided on it being written.
+    Changed {
+        /// The memory.
+        id: String,
+    },
+    /// A language-model step failed (after its retry): the batch it was deciding was not
+    /// written.
+    Step {
+        /// The step (`filter`, `extract`, `decide`, `reflect`).
+        step: &'static str,
+        /// What went wrong, the reply's problem or the provider's error.
+        reason: String,
+    },
 }
 
 /// `Result` with memor-recall's [`Error`].
@@ -79,6 +92,11 @@ impl fmt::Display for Error {
             Error::Invalid { what, reason } => write!(f, "{what}: {reason}"),
             Error::Corrupt { what, reason } => write!(f, "corrupt memory data in {what}: {reason}"),
             Error::Embed(e) => write!(f, "embedding failed: {e}"),
+            Error::Changed { id } => write!(
+                f,
+                "memory `{id}` changed while a change to it was being decided; nothing of the batch was written (run again)"
+            ),
+            Error::Step { step, reason } => write!(f, "the {step} step failed: {reason}"),
         }
     }
 }

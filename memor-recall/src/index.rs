@@ -120,13 +120,7 @@ pub fn run(
                 (start..end).filter_map(|i| episode(&conversation, i, &messages[i])).collect();
             if let Some(embedder) = embedder {
                 let texts: Vec<&str> = new.iter().map(|m| m.text.as_str()).collect();
-                let vectors = embedder.embed(&texts)?;
-                if vectors.len() != new.len() {
-                    return Err(crate::Error::invalid(
-                        format!("the embedder `{}`", embedder.model()),
-                        format!("it gave {} vectors for {} texts", vectors.len(), new.len()),
-                    ));
-                }
+                let vectors = crate::memories::embed_texts(embedder, &texts)?;
                 for (m, v) in new.iter_mut().zip(vectors) {
                     m.embedding = Some(crate::Embedding { model: embedder.model().to_owned(), vector: v });
                 }

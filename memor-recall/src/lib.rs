@@ -7,6 +7,10 @@
 //!   rank, lifted by the span a time expression in the query names ([`when`]).
 //! - [`index`] turns stored conversations into episode memories, each message once,
 //!   resumably, with no model beyond the embedder.
+//! - [`consolidate`] turns user messages into observations kept coherent (ADD, UPDATE,
+//!   SUPERSEDE, NONE against similar memories), and [`reflect`] draws insights from them,
+//!   both asking an [`llm::Llm`] with the [`prompts`] templates; every change is in a
+//!   memory's [`Memories::history`].
 //!
 //! ## Feature Flags
 //!
@@ -14,13 +18,17 @@
 //! - `postgres`: memories in PostgreSQL, vectors in pgvector columns with an HNSW index.
 
 mod backend;
+pub mod consolidate;
 mod error;
 mod fuse;
 pub mod index;
+pub mod llm;
 mod memories;
 mod model;
 #[cfg(feature = "postgres")]
 mod postgres;
+pub mod prompts;
+pub mod reflect;
 mod sql;
 #[cfg(feature = "sqlite")]
 mod sqlite;

@@ -103,7 +103,7 @@ impl Memories {
 
     /// Adds memories in one transaction (all or none); gives their ids, in order.
     pub fn add_all(&self, memories: &[NewMemory]) -> Result<Vec<String>> {
-        let (prepared, model) = self.prepare(memories, "user")?;
+        let (prepared, model) = self.prepare(memories)?;
         self.backend.add(&prepared, model.as_ref().map(|(m, d)| (m.as_str(), *d)), "user", None)?;
         Ok(prepared.into_iter().map(|p| p.id).collect())
     }
@@ -111,13 +111,13 @@ impl Memories {
     /// Adds memories and the episode index's mark in one transaction; gives how many were
     /// new (an episode already indexed is skipped).
     pub(crate) fn add_indexed(&self, memories: &[NewMemory], conversation: &str, position: i64) -> Result<usize> {
-        let (prepared, model) = self.prepare(memories, "index")?;
+        let (prepared, model) = self.prepare(memories)?;
         let mark = Mark { conversation, position };
         self.backend.add(&prepared, model.as_ref().map(|(m, d)| (m.as_str(), *d)), "index", Some(mark))
     }
 
     /// Checks memories and gives them ids, times and unit vectors.
-    fn prepare<'a>(&self, memories: &'a [NewMemory], _actor: &str) -> Result<(Vec<Prepared<'a>>, Option<Model>)> {
+    pub(crate) fn prepare<'a>(&self, memories: &'a [NewMemory]) -> Result<(Vec<Prepared<'a>>, Option<Model>)> {
         let mut model: Option<(String, usize)> = None;
         let at = now();
         let mut prepared = Vec::with_capacity(memories.len());
@@ -194,6 +194,24 @@ impl Memories {
     /// Every change of a memory, oldest first.
     pub fn history(&self, id: &str) -> Result<Vec<Event>> {
         self.backend.history(id)
+    }
+
+    /// A task's progress mark for `key`: for `consolidate`, how many messages of the
+    /// conversation `key` are consolidated; for `reflect`, the last memory event the
+    /// reflection on user `key` has seen (0 when none).
+    pub fn progress(&self, task: &str, key: &str) -> Result<i64> {
+        self.backend.progress(task, key)
+    }
+
+    /// Writes a consolidation or reflection batch in one transaction.
+    pub(crate) fn write_batch(&self, batch: &crate::backend::Batch<'_>) -> Result<()> {
+        self.backend.apply(batch)
+    }
+
+    /// The memories `filter` accepts (any status) changed after event `seq`, and the last
+    /// event's number.
+    pub(crate) fn changed_since(&self, seq: i64, filter: &Filter) -> Result<(Vec<Memory>, i64)> {
+        self.backend.changed_since(seq, filter)
     }
 
     /// How many messages of `conversation` the episode index has taken.
@@ -308,4 +326,19 @@ impl Memories {
             })
             .collect())
     }
+}
+
+/// `embedder`'s vectors of `texts`, one each (checked).
+pub(crate) fn embed_texts(embedder: &dyn Embedder, texts: &[&str]) -> Result<Vec<Vec<f32>>> {
+    if texts.is_empty() {
+        return Ok(Vec::new());
+    }
+    let vectors = embedder.embed(texts)?;
+    if vectors.len() != texts.len() {
+        return Err(Error::invalid(
+            format!("the embedder `{}`", embedder.model()),
+            format!("it gave {} vectors for {} texts", vectors.len(), texts.len()),
+        ));
+    }
+    Ok(vectors)
 }

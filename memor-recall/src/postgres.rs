@@ -7,13 +7,13 @@ use memor_store::pg::types::ToSql;
 use memor_store::pg::{self, Row, Transaction};
 use memor_store::{PostgresStore, Store};
 
-use crate::backend::{Backend, Mark, Prepared};
+use crate::backend::{Backend, Batch, Mark, Prepared};
 use crate::fuse::Candidate;
-use crate::sql::{COLUMNS, Columns, now};
+use crate::sql::{COLUMNS, Columns, now, sources_json};
 use crate::{Error, Event, Filter, Memory, Result, Status};
 
 /// `SCRIPTS[i]` takes the `memory` component from version `i` to `i + 1`.
-const SCRIPTS: &[&str] = &[V1];
+const SCRIPTS: &[&str] = &[V1, V2];
 
 const V1: &str = "
 CREATE EXTENSION IF NOT EXISTS vector;
@@ -65,6 +65,16 @@ CREATE INDEX memory_events_memory ON memory_events (memory_id, seq);
 CREATE TABLE memory_marks (
     conversation_id TEXT PRIMARY KEY REFERENCES conversations (id) ON DELETE CASCADE,
     position BIGINT NOT NULL
+);
+";
+
+/// Progress marks of consolidation and reflection: `(task, key)` to a position.
+const V2: &str = "
+CREATE TABLE memory_progress (
+    task TEXT NOT NULL,
+    key TEXT NOT NULL,
+    position BIGINT NOT NULL,
+    PRIMARY KEY (task, key)
 );
 ";
 
@@ -152,6 +162,152 @@ fn columns(row: &Row, at: usize) -> Columns {
     }
 }
 
+/// Records `model` as the store's (and indexes its vectors), or checks it is.
+fn hold_model(
+    tx: &mut Transaction<'_>,
+    model: Option<(&str, usize)>,
+    error: &dyn Fn(pg::Error) -> Error,
+) -> Result<()> {
+    let Some((model, dims)) = model else { return Ok(()) };
+    // One writer at a time decides the model.
+    tx.execute("LOCK TABLE memory_model IN EXCLUSIVE MODE", &[]).map_err(error)?;
+    let held = tx.query_opt("SELECT model, dimensions FROM memory_model", &[]).map_err(error)?;
+    match held.map(|r| (r.get::<_, String>(0), r.get::<_, i32>(1))) {
+        None => {
+            tx.execute("INSERT INTO memory_model VALUES (1, $1, $2)", &[&model, &(dims as i32)]).map_err(error)?;
+            // pgvector indexes a column of one dimension: index the cast.
+            tx.batch_execute(&format!(
+                "CREATE INDEX memories_hnsw ON memories USING hnsw ((embedding::vector({dims})) vector_cosine_ops)"
+            ))
+            .map_err(error)?;
+        }
+        Some((held, _)) if held != model => return Err(Error::Model { store: held, given: model.to_owned() }),
+        Some((_, held)) if held as usize != dims => {
+            return Err(Error::Dimensions { what: "the vectors given".into(), expected: held as usize, found: dims });
+        }
+        Some(_) => {}
+    }
+    Ok(())
+}
+
+/// Inserts memories (an episode already there is skipped); gives how many were new.
+fn insert<'a>(
+    tx: &mut Transaction<'_>,
+    items: impl Iterator<Item = &'a Prepared<'a>>,
+    model: Option<(&str, usize)>,
+    actor: &str,
+    error: &dyn Fn(pg::Error) -> Error,
+) -> Result<usize> {
+    let insert = tx
+        .prepare(
+            "INSERT INTO memories (id, kind, text, user_id, agent, conversation_id, source_conversation, \
+             source_message, recorded_at, event_start, event_end, time_in_text, importance, metadata, model, \
+             embedding, added_at, added_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, \
+             $13, $14, $15, $16::text::vector, $17, $18, $17) ON CONFLICT DO NOTHING",
+        )
+        .map_err(error)?;
+    let mut added = 0;
+    for p in items {
+        let m = p.memory;
+        let source = m.source.as_ref();
+        let vector = p.vector.as_deref().map(literal);
+        let changed = tx
+            .execute(
+                &insert,
+                &[
+                    &p.id,
+                    &m.kind.as_str(),
+                    &m.text,
+                    &m.scope.user,
+                    &m.scope.agent,
+                    &m.scope.conversation,
+                    &source.map(|s| s.conversation.as_str()),
+                    &source.and_then(|s| s.message.as_deref()),
+                    &p.recorded_at,
+                    &m.event.map(|e| e.start.timestamp_millis()),
+                    &m.event.map(|e| e.end.timestamp_millis()),
+                    &m.time_in_text,
+                    &f64::from(m.importance),
+                    &serde_json::Value::Object(m.metadata.clone()).to_string(),
+                    &p.vector.as_ref().and(model.map(|(name, _)| name)),
+                    &vector,
+                    &p.added_at,
+                    &actor,
+                ],
+            )
+            .map_err(error)?;
+        added += changed as usize;
+    }
+    Ok(added)
+}
+
+/// Writes a consolidation or reflection batch (see the SQLite backend's `apply`).
+fn apply(tx: &mut Transaction<'_>, batch: &Batch<'_>, error: &dyn Fn(pg::Error) -> Error) -> Result<()> {
+    hold_model(tx, batch.model, error)?;
+    insert(tx, batch.adds.iter().map(|a| &a.memory), batch.model, batch.actor, error)?;
+    let at = now();
+    let event = tx
+        .prepare(
+            "INSERT INTO memory_events (memory_id, action, at, text, previous, actor, sources, related) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .map_err(error)?;
+    for added in &batch.adds {
+        let (id, text) = (&added.memory.id, &added.memory.memory.text);
+        let none: Option<&str> = None;
+        tx.execute(&event, &[id, &"add", &at, text, &none, &batch.actor, &sources_json(added.sources), &none])
+            .map_err(error)?;
+    }
+    for r in &batch.revisions {
+        let changed = if r.action == "supersede" {
+            tx.execute(
+                "UPDATE memories SET status = 'superseded', superseded_by = $3, updated_at = $4 \
+                 WHERE id = $1 AND status = 'active' AND text = $2",
+                &[&r.id, &r.expected, &r.related, &at],
+            )
+        } else {
+            let metadata = r.metadata.map(|m| serde_json::Value::Object(m.clone()).to_string());
+            let vector = r.vector.as_deref().map(literal);
+            tx.execute(
+                "UPDATE memories SET text = coalesce($3, text), metadata = coalesce($4, metadata), \
+                 event_start = coalesce($5, event_start), event_end = coalesce($6, event_end), \
+                 time_in_text = time_in_text OR $5::bigint IS NOT NULL, \
+                 embedding = coalesce($7::text::vector, embedding), \
+                 model = CASE WHEN $7::text IS NULL THEN model ELSE $8 END, updated_at = $9 \
+                 WHERE id = $1 AND status = 'active' AND text = $2",
+                &[
+                    &r.id,
+                    &r.expected,
+                    &r.text,
+                    &metadata,
+                    &r.event.map(|e| e.start.timestamp_millis()),
+                    &r.event.map(|e| e.end.timestamp_millis()),
+                    &vector,
+                    &batch.model.map(|(name, _)| name),
+                    &at,
+                ],
+            )
+        }
+        .map_err(error)?;
+        if changed == 0 {
+            return Err(Error::Changed { id: r.id.to_owned() });
+        }
+        tx.execute(
+            &event,
+            &[&r.id, &r.action, &at, &r.text, &r.expected, &batch.actor, &sources_json(r.sources), &r.related],
+        )
+        .map_err(error)?;
+    }
+    for (task, key, position) in &batch.progress {
+        tx.execute(
+            "INSERT INTO memory_progress VALUES ($1, $2, $3) ON CONFLICT (task, key) DO UPDATE SET position = $3",
+            &[task, key, position],
+        )
+        .map_err(error)?;
+    }
+    Ok(())
+}
+
 impl Backend for Postgres {
     fn store(&self) -> &dyn Store {
         self.store.as_ref()
@@ -172,67 +328,8 @@ impl Backend for Postgres {
         mark: Option<Mark<'_>>,
     ) -> Result<usize> {
         self.write(|tx, error| {
-            if let Some((model, dims)) = model {
-                // One writer at a time decides the model.
-                tx.execute("LOCK TABLE memory_model IN EXCLUSIVE MODE", &[]).map_err(error)?;
-                let held = tx.query_opt("SELECT model, dimensions FROM memory_model", &[]).map_err(error)?;
-                match held.map(|r| (r.get::<_, String>(0), r.get::<_, i32>(1))) {
-                    None => {
-                        tx.execute("INSERT INTO memory_model VALUES (1, $1, $2)", &[&model, &(dims as i32)])
-                            .map_err(error)?;
-                        // pgvector indexes a column of one dimension: index the cast.
-                        tx.batch_execute(&format!(
-                            "CREATE INDEX memories_hnsw ON memories USING hnsw ((embedding::vector({dims})) vector_cosine_ops)"
-                        ))
-                        .map_err(error)?;
-                    }
-                    Some((held, _)) if held != model => return Err(Error::Model { store: held, given: model.to_owned() }),
-                    Some((_, held)) if held as usize != dims => {
-                        return Err(Error::Dimensions { what: "the vectors given".into(), expected: held as usize, found: dims });
-                    }
-                    Some(_) => {}
-                }
-            }
-            let insert = tx
-                .prepare(
-                    "INSERT INTO memories (id, kind, text, user_id, agent, conversation_id, source_conversation, \
-                     source_message, recorded_at, event_start, event_end, time_in_text, importance, metadata, model, \
-                     embedding, added_at, added_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, \
-                     $13, $14, $15, $16::text::vector, $17, $18, $17) ON CONFLICT DO NOTHING",
-                )
-                .map_err(error)?;
-            let mut added = 0;
-            for p in items {
-                let m = p.memory;
-                let source = m.source.as_ref();
-                let vector = p.vector.as_deref().map(literal);
-                let changed = tx
-                    .execute(
-                        &insert,
-                        &[
-                            &p.id,
-                            &m.kind.as_str(),
-                            &m.text,
-                            &m.scope.user,
-                            &m.scope.agent,
-                            &m.scope.conversation,
-                            &source.map(|s| s.conversation.as_str()),
-                            &source.and_then(|s| s.message.as_deref()),
-                            &p.recorded_at,
-                            &m.event.map(|e| e.start.timestamp_millis()),
-                            &m.event.map(|e| e.end.timestamp_millis()),
-                            &m.time_in_text,
-                            &f64::from(m.importance),
-                            &serde_json::Value::Object(m.metadata.clone()).to_string(),
-                            &p.vector.as_ref().and(model.map(|(name, _)| name)),
-                            &vector,
-                            &p.added_at,
-                            &actor,
-                        ],
-                    )
-                    .map_err(error)?;
-                added += changed as usize;
-            }
+            hold_model(tx, model, error)?;
+            let added = insert(tx, items.iter(), model, actor, error)?;
             if let Some(mark) = mark {
                 tx.execute(
                     "INSERT INTO memory_marks VALUES ($1, $2) ON CONFLICT (conversation_id) DO UPDATE SET position = $2",
@@ -371,7 +468,7 @@ impl Backend for Postgres {
                 })
             })
             .collect::<Result<Vec<Event>>>()?;
-        let mut all = vec![crate::sql::add_event(&memory, added.get(0), added.get(1), &later)];
+        let mut all: Vec<Event> = Vec::from_iter(crate::sql::add_event(&memory, added.get(0), added.get(1), &later));
         all.extend(later);
         Ok(all)
     }
@@ -382,5 +479,34 @@ impl Backend for Postgres {
                 .map_err(error)
         })?;
         Ok(row.map(|r| r.get(0)).unwrap_or_default())
+    }
+
+    fn apply(&self, batch: &Batch<'_>) -> Result<()> {
+        self.write(|tx, error| apply(tx, batch, error))
+    }
+
+    fn progress(&self, task: &str, key: &str) -> Result<i64> {
+        let row = self.read(|tx, error| {
+            tx.query_opt("SELECT position FROM memory_progress WHERE task = $1 AND key = $2", &[&task, &key])
+                .map_err(error)
+        })?;
+        Ok(row.map(|r| r.get(0)).unwrap_or_default())
+    }
+
+    fn changed_since(&self, seq: i64, filter: &Filter) -> Result<(Vec<Memory>, i64)> {
+        let mut filter = filter.clone();
+        filter.all_statuses = true;
+        let mut args: Vec<Box<dyn ToSql + Sync>> = vec![Box::new(seq)];
+        let cond = conditions(&filter, false, &mut args);
+        let sql = format!(
+            "SELECT {COLUMNS} FROM memories m JOIN (SELECT memory_id, max(seq) AS last FROM memory_events \
+             WHERE seq > $1 GROUP BY memory_id) e ON e.memory_id = m.id WHERE {cond} ORDER BY e.last"
+        );
+        self.read(|tx, error| {
+            let last: i64 = tx.query_one("SELECT coalesce(max(seq), 0) FROM memory_events", &[]).map_err(error)?.get(0);
+            let rows = tx.query(&sql, &refs(&args)).map_err(error)?;
+            let memories = rows.iter().map(|r| columns(r, 0).finish()).collect::<Result<Vec<Memory>>>()?;
+            Ok((memories, last))
+        })
     }
 }

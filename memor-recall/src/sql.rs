@@ -98,17 +98,28 @@ pub(crate) fn sources(json: &str) -> Result<Vec<Source>> {
         .collect()
 }
 
+/// The JSON list an event's sources are written as.
+pub(crate) fn sources_json(sources: &[Source]) -> String {
+    let list: Vec<Value> =
+        sources.iter().map(|s| serde_json::json!({"conversation": s.conversation, "message": s.message})).collect();
+    Value::Array(list).to_string()
+}
+
 /// The `add` event that heads a memory's history, made from the memory's row (adds are not
 /// written as events: a bulk add writes one row per memory, not two); its text is what was
-/// added, the text before the first update if there was one.
+/// added, the text before the first update if there was one. `None` when the add was written
+/// as an event (with its sources and the model that decided it, by consolidation).
 pub(crate) fn add_event(
     memory: &Memory,
     added_at: i64,
     added_by: Option<String>,
     later: &[crate::Event],
-) -> crate::Event {
+) -> Option<crate::Event> {
+    if later.iter().any(|e| e.action == "add") {
+        return None;
+    }
     let first_update = later.iter().find(|e| e.action == "update").and_then(|e| e.previous.clone());
-    crate::Event {
+    Some(crate::Event {
         memory: memory.id.clone(),
         action: "add".to_owned(),
         at: added_at,
@@ -117,7 +128,7 @@ pub(crate) fn add_event(
         actor: added_by,
         sources: memory.source.clone().into_iter().collect(),
         related: None,
-    }
+    })
 }
 
 /// Now, in Unix milliseconds.

@@ -1,6 +1,7 @@
 //! Memories in the store's SQLite file: FTS5 (BM25) for words, vectors as blobs scanned in
 //! memory, all written in the store's transactions.
 
+mod apply;
 mod cache;
 mod schema;
 
@@ -107,6 +108,77 @@ fn bump(tx: &Transaction<'_>, removal: bool) -> rusqlite::Result<usize> {
     )
 }
 
+/// Records `model` as the store's, or checks it is.
+fn hold_model(
+    tx: &Transaction<'_>,
+    model: Option<(&str, usize)>,
+    error: &dyn Fn(rusqlite::Error) -> Error,
+) -> Result<()> {
+    let Some((model, dims)) = model else { return Ok(()) };
+    let held: Option<(String, i64)> = tx
+        .query_row("SELECT model, dimensions FROM memory_model WHERE only = 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()
+        .map_err(error)?;
+    match held {
+        None => {
+            tx.execute("INSERT INTO memory_model VALUES (1, ?1, ?2)", params![model, dims as i64]).map_err(error)?;
+        }
+        Some((held, _)) if held != model => return Err(Error::Model { store: held, given: model.to_owned() }),
+        Some((_, held)) if held as usize != dims => {
+            return Err(Error::Dimensions { what: "the vectors given".into(), expected: held as usize, found: dims });
+        }
+        Some(_) => {}
+    }
+    Ok(())
+}
+
+/// Inserts memories (an episode already there is skipped); gives how many were new.
+fn insert<'a>(
+    tx: &Transaction<'_>,
+    items: impl Iterator<Item = &'a Prepared<'a>>,
+    model: Option<(&str, usize)>,
+    actor: &str,
+    error: &dyn Fn(rusqlite::Error) -> Error,
+) -> Result<usize> {
+    let mut insert = tx
+        .prepare_cached(
+            "INSERT INTO memories (id, kind, text, user_id, agent, conversation_id, source_conversation, \
+             source_message, recorded_at, event_start, event_end, time_in_text, importance, metadata, model, \
+             embedding, added_at, added_by, updated_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?17) \
+             ON CONFLICT DO NOTHING",
+        )
+        .map_err(error)?;
+    let mut added = 0;
+    for p in items {
+        let m = p.memory;
+        let source = m.source.as_ref();
+        added += insert
+            .execute(params![
+                p.id,
+                m.kind.as_str(),
+                m.text,
+                m.scope.user,
+                m.scope.agent,
+                m.scope.conversation,
+                source.map(|s| &s.conversation),
+                source.and_then(|s| s.message.as_ref()),
+                p.recorded_at,
+                m.event.map(|e| e.start.timestamp_millis()),
+                m.event.map(|e| e.end.timestamp_millis()),
+                m.time_in_text,
+                f64::from(m.importance),
+                serde_json::Value::Object(m.metadata.clone()).to_string(),
+                p.vector.as_ref().and(model.map(|(name, _)| name)),
+                p.vector.as_deref().map(to_blob),
+                p.added_at,
+                actor,
+            ])
+            .map_err(error)?;
+    }
+    Ok(added)
+}
+
 impl Backend for Sqlite {
     fn store(&self) -> &dyn Store {
         self.store.as_ref()
@@ -131,62 +203,8 @@ impl Backend for Sqlite {
         mark: Option<Mark<'_>>,
     ) -> Result<usize> {
         self.write(|tx, error| {
-            if let Some((model, dims)) = model {
-                let held: Option<(String, i64)> = tx
-                    .query_row("SELECT model, dimensions FROM memory_model WHERE only = 1", [], |r| {
-                        Ok((r.get(0)?, r.get(1)?))
-                    })
-                    .optional()
-                    .map_err(error)?;
-                match held {
-                    None => {
-                        tx.execute("INSERT INTO memory_model VALUES (1, ?1, ?2)", params![model, dims as i64])
-                            .map_err(error)?;
-                    }
-                    Some((held, _)) if held != model => return Err(Error::Model { store: held, given: model.to_owned() }),
-                    Some((_, held)) if held as usize != dims => {
-                        return Err(Error::Dimensions { what: "the vectors given".into(), expected: held as usize, found: dims });
-                    }
-                    Some(_) => {}
-                }
-            }
-            let mut insert = tx
-                .prepare_cached(
-                    "INSERT INTO memories (id, kind, text, user_id, agent, conversation_id, source_conversation, \
-                     source_message, recorded_at, event_start, event_end, time_in_text, importance, metadata, model, \
-                     embedding, added_at, added_by, updated_at) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?17) \
-                     ON CONFLICT DO NOTHING",
-                )
-                .map_err(error)?;
-            let mut added = 0;
-            for p in items {
-                let m = p.memory;
-                let source = m.source.as_ref();
-                let changed = insert
-                    .execute(params![
-                        p.id,
-                        m.kind.as_str(),
-                        m.text,
-                        m.scope.user,
-                        m.scope.agent,
-                        m.scope.conversation,
-                        source.map(|s| &s.conversation),
-                        source.and_then(|s| s.message.as_ref()),
-                        p.recorded_at,
-                        m.event.map(|e| e.start.timestamp_millis()),
-                        m.event.map(|e| e.end.timestamp_millis()),
-                        m.time_in_text,
-                        f64::from(m.importance),
-                        serde_json::Value::Object(m.metadata.clone()).to_string(),
-                        p.vector.as_ref().and(model.map(|(name, _)| name)),
-                        p.vector.as_deref().map(to_blob),
-                        p.added_at,
-                        actor,
-                    ])
-                    .map_err(error)?;
-                added += changed;
-            }
+            hold_model(tx, model, error)?;
+            let added = insert(tx, items.iter(), model, actor, error)?;
             if let Some(mark) = mark {
                 tx.execute(
                     "INSERT INTO memory_marks VALUES (?1, ?2) ON CONFLICT (conversation_id) DO UPDATE SET position = ?2",
@@ -358,7 +376,7 @@ impl Backend for Sqlite {
             }
             Ok((added_at, added_by, events))
         })?;
-        let mut all = vec![crate::sql::add_event(&memory, added_at, added_by, &later)];
+        let mut all: Vec<Event> = Vec::from_iter(crate::sql::add_event(&memory, added_at, added_by, &later));
         all.extend(later);
         Ok(all)
     }
@@ -369,6 +387,42 @@ impl Backend for Sqlite {
                 .optional()
                 .map_err(error)
                 .map(Option::unwrap_or_default)
+        })
+    }
+
+    fn apply(&self, batch: &crate::backend::Batch<'_>) -> Result<()> {
+        self.write(|tx, error| {
+            hold_model(tx, batch.model, error)?;
+            apply::apply(tx, batch, error)
+        })
+    }
+
+    fn progress(&self, task: &str, key: &str) -> Result<i64> {
+        self.read(|tx, error| {
+            tx.query_row("SELECT position FROM memory_progress WHERE task = ?1 AND key = ?2", [task, key], |r| r.get(0))
+                .optional()
+                .map_err(error)
+                .map(Option::unwrap_or_default)
+        })
+    }
+
+    fn changed_since(&self, seq: i64, filter: &Filter) -> Result<(Vec<Memory>, i64)> {
+        let mut filter = filter.clone();
+        filter.all_statuses = true;
+        let (cond, mut args) = conditions(&filter, false);
+        args.push(Box::new(seq));
+        let sql = format!(
+            "SELECT {COLUMNS} FROM memories m JOIN (SELECT memory_id, max(seq) AS last FROM memory_events \
+             WHERE seq > ?{} GROUP BY memory_id) e ON e.memory_id = m.id WHERE {cond} ORDER BY e.last",
+            args.len()
+        );
+        self.read(|tx, error| {
+            let last: i64 =
+                tx.query_row("SELECT coalesce(max(seq), 0) FROM memory_events", [], |r| r.get(0)).map_err(error)?;
+            let mut stmt = tx.prepare(&sql).map_err(error)?;
+            let rows = stmt.query_map(params_from_iter(args.iter()), columns).map_err(error)?;
+            let memories = rows.map(|r| r.map_err(error)?.finish()).collect::<Result<Vec<Memory>>>()?;
+            Ok((memories, last))
         })
     }
 }

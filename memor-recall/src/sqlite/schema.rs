@@ -1,7 +1,7 @@
 //! Long-term memory's tables in the store's SQLite file (component `memory`).
 
 /// `SCRIPTS[i]` takes the `memory` component from version `i` to `i + 1`.
-pub(crate) const SCRIPTS: &[&str] = &[V1];
+pub(crate) const SCRIPTS: &[&str] = &[V1, V2];
 
 const V1: &str = "
 CREATE TABLE memories (
@@ -70,4 +70,14 @@ CREATE TRIGGER memories_fts_update AFTER UPDATE OF text ON memories BEGIN
     INSERT INTO memories_fts (memories_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
     INSERT INTO memories_fts (rowid, text) VALUES (new.rowid, new.text);
 END;
+";
+
+/// Progress marks of consolidation and reflection: `(task, key)` to a position.
+const V2: &str = "
+CREATE TABLE memory_progress (
+    task TEXT NOT NULL,
+    key TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (task, key)
+);
 ";
