@@ -112,7 +112,9 @@ pub(crate) fn run(args: ChatArgs) -> Result<(), Failure> {
     let fitter = args.window.as_ref().map(|w| crate::window::Fitter::new(w, &options)).transpose()?;
     let memory = match (&args.stored, &opened) {
         (Some(stored), Some((_, id))) if stored.memory => {
-            Some(crate::chat_memory::ChatMemory::open(&stored.db, id, stored.user.clone(), stored.embedder.as_deref())?)
+            let model = crate::consolidate::ModelArgs::of_chat(&args.provider, &args.model, args.base_url.clone());
+            let embedder = stored.embedder.as_deref();
+            Some(crate::chat_memory::ChatMemory::open(&stored.db, id, stored.user.clone(), embedder, model)?)
         }
         _ => None,
     };
@@ -135,9 +137,13 @@ pub(crate) fn run(args: ChatArgs) -> Result<(), Failure> {
         match chat.turn(&session, line, &mut sink) {
             Ok(next) => session = next,
             Err(failure) if interactive => eprintln!("error: {}", failure.message),
-            Err(failure) => return Err(failure),
+            Err(failure) => {
+                chat.finish();
+                return Err(failure);
+            }
         }
     }
+    chat.finish();
     Ok(())
 }
 
@@ -178,6 +184,13 @@ struct Chat<'a> {
 }
 
 impl Chat<'_> {
+    /// Waits for the memory work still running in the background.
+    fn finish(&self) {
+        if let Some(memory) = &self.memory {
+            memory.finish();
+        }
+    }
+
     /// Sends `session` plus the user's `line`, keeps the turn (file or store), prints the
     /// reply; the session after it. A system prompt not yet kept goes with the first turn.
     fn turn(&self, session: &Session, line: String, sink: &mut Sink<'_>) -> Result<Session, Failure> {

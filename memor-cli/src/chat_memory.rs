@@ -1,7 +1,8 @@
 //! `memor chat --store DB --memory`: before each turn the memories the user's message recalls
 //! go into the request as a system message (kept with the turn, masked once it is answered, so
 //! the request can be reproduced and later requests do not repeat it); after the turn its
-//! messages are remembered as episodes.
+//! messages are remembered as episodes, and the conversation's new user messages are
+//! consolidated into observations (then reflected on) in the background.
 
 use memor_core::{Prompt, Role};
 use memor_embed::Embedder;
@@ -20,22 +21,28 @@ const K: usize = 5;
 /// Long-term memory for a stored chat.
 pub(crate) struct ChatMemory {
     memories: Memories,
-    embedder: Option<Box<dyn Embedder>>,
+    embedder: Option<std::sync::Arc<dyn Embedder>>,
     user: Option<String>,
     conversation: String,
+    background: crate::consolidate::Background,
 }
 
 impl ChatMemory {
     /// Memory in the database `db`, for the stored conversation `conversation`.
+    /// Memory in the database `db`, for the stored conversation `conversation`; `model` is
+    /// what consolidation asks.
     pub(crate) fn open(
         db: &str,
         conversation: &str,
         user: Option<String>,
         embedder: Option<&str>,
+        model: crate::consolidate::ModelArgs,
     ) -> Result<Self, Failure> {
         let memories = Memories::open(db)?;
-        let embedder = crate::memory::embedder(&memories, embedder)?;
-        Ok(ChatMemory { memories, embedder, user, conversation: conversation.to_owned() })
+        let embedder: Option<std::sync::Arc<dyn Embedder>> =
+            crate::memory::embedder(&memories, embedder)?.map(std::sync::Arc::from);
+        let background = crate::consolidate::Background::new(db, conversation, user.clone(), model, embedder.clone());
+        Ok(ChatMemory { memories, embedder, user, conversation: conversation.to_owned(), background })
     }
 
     /// The system message for `line`, when it recalls anything.
@@ -52,12 +59,18 @@ impl ChatMemory {
         Ok(Some(Prompt::builder().message(render(&hits)).role(Role::System).build()))
     }
 
-    /// Remembers the conversation's new messages.
+    /// Remembers the conversation's new messages as episodes, and starts consolidating them.
     pub(crate) fn remember(&self) -> Result<(), Failure> {
         let mut options = Options::default();
         options.conversation = Some(self.conversation.clone());
         index::run(&self.memories, self.embedder.as_deref(), &options, |_, _| {})?;
+        self.background.start();
         Ok(())
+    }
+
+    /// Waits for the consolidation still running (the chat is over).
+    pub(crate) fn finish(&self) {
+        self.background.finish();
     }
 }
 

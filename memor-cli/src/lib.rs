@@ -12,6 +12,7 @@
 mod args;
 mod chat;
 mod chat_memory;
+mod consolidate;
 mod convert;
 mod load;
 mod memory;

@@ -44,6 +44,44 @@ pub(crate) enum MemoryCli {
         #[command(flatten)]
         embedder: EmbedderArg,
     },
+    /// Turn new user messages into observations kept coherent, asking a model (resumable)
+    #[command(after_help = "Each batch of user messages is filtered (nothing about the user, hypothetical or \
+fictional: dropped), its observations extracted (with when they happened) and each decided against the similar \
+memories: ADD, UPDATE (merge), SUPERSEDE (a contradiction: the old one kept, marked) or NONE. A batch is written \
+whole or not at all; a failed one is reported (exit 1) and taken again by the next run.\n\n\
+Example:\n  memor memory consolidate chats.db --provider openai --model gpt-4o-mini")]
+    Consolidate {
+        /// The database
+        db: String,
+        /// Only this conversation (id or title)
+        #[arg(long, value_name = "ID")]
+        conversation: Option<String>,
+        #[command(flatten)]
+        model: crate::consolidate::ModelArgs,
+        /// User messages per batch (one transaction)
+        #[arg(long, value_name = "N", default_value_t = 8)]
+        batch: usize,
+        #[command(flatten)]
+        embedder: EmbedderArg,
+    },
+    /// Draw insights (job, diet, family…) from a user's observations once enough are new
+    #[command(
+        after_help = "Example:\n  memor memory reflect chats.db --user ana --provider openai --model gpt-4o-mini"
+    )]
+    Reflect {
+        /// The database
+        db: String,
+        /// The user
+        #[arg(long, value_name = "U")]
+        user: Option<String>,
+        #[command(flatten)]
+        model: crate::consolidate::ModelArgs,
+        /// New observations it takes (an insight whose observations changed is revised anyway)
+        #[arg(long, value_name = "N", default_value_t = 5)]
+        min_new: usize,
+        #[command(flatten)]
+        embedder: EmbedderArg,
+    },
     /// Recall by words, meaning and time
     #[command(after_help = "Example:\n  memor memory search chats.db \"what did Ana do last week?\" --user ana --json")]
     Search {
@@ -237,6 +275,16 @@ pub(crate) fn run(command: MemoryCli) -> Result<(), Failure> {
                 }
             }
         }
+        MemoryCli::Consolidate { db, conversation, model, batch, embedder: e } => {
+            let memories = Memories::open_existing(&db)?;
+            let embedder = embedder(&memories, e.embedder.as_deref())?;
+            crate::consolidate::consolidate(&memories, &model, embedder.as_deref(), conversation, batch)?;
+        }
+        MemoryCli::Reflect { db, user, model, min_new, embedder: e } => {
+            let memories = Memories::open_existing(&db)?;
+            let embedder = embedder(&memories, e.embedder.as_deref())?;
+            crate::consolidate::reflect(&memories, &model, embedder.as_deref(), user, min_new)?;
+        }
         MemoryCli::Forget { db, id } => Memories::open_existing(&db)?.forget(&id)?,
         MemoryCli::History { db, id, json } => {
             let events = Memories::open_existing(&db)?.history(&id)?;
@@ -256,7 +304,19 @@ pub(crate) fn run(command: MemoryCli) -> Result<(), Failure> {
                 for e in &events {
                     let what = e.text.as_deref().or(e.previous.as_deref()).unwrap_or_default();
                     let by = e.actor.as_deref().unwrap_or("-");
-                    crate::output::line(format!("{}  {:<9}  by {by}  {what}", rfc3339(e.at), e.action))?;
+                    let mut line = format!("{}  {:<9}  by {by}  {what}", rfc3339(e.at), e.action);
+                    if let Some(related) = &e.related {
+                        line.push_str(&format!("  (by memory {related})"));
+                    }
+                    let from: Vec<String> = e
+                        .sources
+                        .iter()
+                        .map(|s| format!("{}/{}", s.conversation, s.message.as_deref().unwrap_or("-")))
+                        .collect();
+                    if !from.is_empty() {
+                        line.push_str(&format!("  from {}", from.join(", ")));
+                    }
+                    crate::output::line(line)?;
                 }
             }
         }
