@@ -156,12 +156,9 @@ impl Server {
         match protocol::message(value) {
             Message::Ignored => None,
             Message::Invalid { id, error } => Some(protocol::error(id, error)),
-            Message::Incoming(Incoming { id: None, method, .. }) => {
-                // Notifications get no reply; `notifications/initialized` and
-                // `notifications/cancelled` need nothing done (calls are answered in order).
-                let _ = method;
-                None
-            }
+            // Notifications get no reply; `notifications/initialized` and
+            // `notifications/cancelled` need nothing done (calls are answered in order).
+            Message::Incoming(Incoming { id: None, .. }) => None,
             Message::Incoming(Incoming { id: Some(id), method, params }) => {
                 Some(match self.request(&method, &params, in_batch) {
                     Ok(result) => protocol::result(id, result),

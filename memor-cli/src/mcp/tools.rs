@@ -319,7 +319,11 @@ impl Tools {
         let limit = args.integer("limit", 1, 1000)?.unwrap_or(100);
         let store = self.memories.conversations();
         let missing = || format!("no stored conversation has the id or title `{asked}`");
-        let conversation = store.find(asked).map_err(|_| missing())?;
+        let conversation = match store.find(asked) {
+            Ok(conversation) => conversation,
+            Err(memor_store::Error::NoConversation { .. }) => return Err(missing()),
+            Err(e) => return Err(e.to_string()),
+        };
         if self.user.is_some() && conversation.user != self.user {
             return Err(missing());
         }

@@ -298,6 +298,7 @@ fn malformed_messages_get_json_rpc_errors_and_the_server_keeps_answering() {
         "not UTF-8"
     );
     assert_eq!(server.error("42"), (-32600, null.clone()), "not an object");
+    assert_eq!(server.error("[".repeat(100_000)), (-32700, null.clone()), "nested too deep");
     assert_eq!(server.error(r#"{"jsonrpc":"2.0","id":4}"#), (-32600, json!(4)), "no method");
     assert_eq!(server.error(r#"{"id":5,"method":"ping"}"#), (-32600, json!(5)), "no jsonrpc");
     assert_eq!(server.error(r#"{"jsonrpc":"2.0","id":{"a":1},"method":"ping"}"#), (-32600, null.clone()), "bad id");
