@@ -183,6 +183,8 @@ The key comes from OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY or MISTRAL_
                       memories live beside the stored conversations."
     )]
     Memory(crate::memory::MemoryCli),
+    /// Serve long-term memory to agents over the Model Context Protocol (stdio)
+    Mcp(crate::mcp::McpArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish or powershell)
     #[command(after_help = "Example:\n  memor completions bash > ~/.local/share/bash-completion/completions/memor")]
     Completions {
@@ -410,6 +412,7 @@ pub(crate) enum Command {
     Providers,
     Store { db: String, command: Box<crate::store::StoreCommand> },
     Memory(crate::memory::MemoryCli),
+    Mcp(crate::mcp::McpArgs),
     Window(crate::window::WindowArgs),
     Completions(clap_complete::Shell),
 }
@@ -476,6 +479,7 @@ fn convert(command: Cmd) -> Result<Command, String> {
         }
         Cmd::Store(store) => store_command(store),
         Cmd::Memory(memory) => Command::Memory(memory),
+        Cmd::Mcp(mcp) => Command::Mcp(mcp),
         Cmd::Completions { shell } => Command::Completions(shell),
     })
 }

@@ -15,6 +15,7 @@ mod chat_memory;
 mod consolidate;
 mod convert;
 mod load;
+mod mcp;
 mod memory;
 mod output;
 #[cfg(feature = "parquet")]
@@ -190,6 +191,7 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Chat(args) => chat::run(*args)?,
         Command::Store { db, command } => store::run(&db, *command)?,
         Command::Memory(command) => memory::run(command)?,
+        Command::Mcp(args) => mcp::run(args)?,
         Command::Window(args) => window::run(&args)?,
         Command::Completions(shell) => {
             let mut text = Vec::new();

@@ -167,7 +167,7 @@ pub(crate) struct EmbedderArg {
     embedder: Option<String>,
 }
 
-fn time(text: &str) -> Result<i64, String> {
+pub(crate) fn time(text: &str) -> Result<i64, String> {
     when::parse_datetime(text)
         .map(|t| t.timestamp_millis())
         .ok_or_else(|| format!("`{text}` is not a time (2023-05-08, an RFC 3339 time, \"1:56 pm on 8 May, 2023\")"))
@@ -214,13 +214,7 @@ pub(crate) fn run(command: MemoryCli) -> Result<(), Failure> {
             let mut memory = NewMemory::of_kind(kind, text);
             (memory.scope.user, memory.scope.agent, memory.importance) = (owner.user, owner.agent, importance);
             if let Some(at) = at {
-                memory.recorded_at = Some(at);
-                if let Some(written) = chrono::DateTime::from_timestamp_millis(at) {
-                    let stated = when::resolve(&memory.text, written).range;
-                    memory.time_in_text = stated.is_some();
-                    memory.event = stated
-                        .or(Some(when::TimeRange { start: written, end: written + chrono::Duration::milliseconds(1) }));
-                }
+                dated(&mut memory, at);
             }
             if let Some(embedder) = embedder(&memories, e.embedder.as_deref())? {
                 let vector = embedder.embed_query(&memory.text)?;
@@ -324,7 +318,19 @@ pub(crate) fn run(command: MemoryCli) -> Result<(), Failure> {
     Ok(())
 }
 
-fn rfc3339(unix_ms: i64) -> String {
+/// Dates a memory written at `at` (Unix ms): its event is the time its text states ("yesterday",
+/// counted from `at`), or `at` itself.
+pub(crate) fn dated(memory: &mut NewMemory, at: i64) {
+    memory.recorded_at = Some(at);
+    if let Some(written) = chrono::DateTime::from_timestamp_millis(at) {
+        let stated = when::resolve(&memory.text, written).range;
+        memory.time_in_text = stated.is_some();
+        memory.event =
+            stated.or(Some(when::TimeRange { start: written, end: written + chrono::Duration::milliseconds(1) }));
+    }
+}
+
+pub(crate) fn rfc3339(unix_ms: i64) -> String {
     chrono::DateTime::from_timestamp_millis(unix_ms)
         .map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
         .unwrap_or_else(|| unix_ms.to_string())
@@ -335,7 +341,7 @@ fn date(m: &Memory) -> String {
     rfc3339(m.event.map(|e| e.start.timestamp_millis()).unwrap_or(m.recorded_at))
 }
 
-fn memory_json(m: &Memory) -> Value {
+pub(crate) fn memory_json(m: &Memory) -> Value {
     json!({
         "id": m.id,
         "text": m.text,
@@ -351,7 +357,7 @@ fn memory_json(m: &Memory) -> Value {
     })
 }
 
-fn hit_json(hit: &Hit) -> Value {
+pub(crate) fn hit_json(hit: &Hit) -> Value {
     let mut value = memory_json(&hit.memory);
     value["score"] = json!(hit.score);
     value["lexical_rank"] = json!(hit.why.lexical_rank);

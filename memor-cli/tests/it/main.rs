@@ -8,6 +8,7 @@ mod convert;
 mod errors;
 mod hardening;
 mod help;
+mod mcp;
 mod memory;
 mod parquet;
 mod progress;
