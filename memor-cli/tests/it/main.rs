@@ -4,8 +4,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod chat;
+mod consolidate;
 mod convert;
 mod errors;
+mod fake_llm;
 mod hardening;
 mod help;
 mod mcp;

@@ -132,13 +132,12 @@ fn chat_recalls_memories_into_the_request_and_remembers_the_turn() {
         let out = memor(&["memory", "add", &db, "Ana is allergic to peanuts", "--user", "ana", "--at", "2023-05-08"]);
         assert!(out.status.success(), "{}", stderr(&out));
         memor(&["memory", "add", &db, "Ben loves peanuts", "--user", "ben"]);
-        let (address, recorded) = crate::chat::serve_with(|_| Some(crate::chat::reply("openai", "try rice cakes")));
-        let out = chat_with_memory(&db, &address, "a snack without peanuts?\n");
+        let llm = crate::fake_llm::FakeLlm::start("try rice cakes", std::time::Duration::ZERO);
+        let out = chat_with_memory(&db, &llm.base_url, "a snack without peanuts?\n");
         assert!(out.status.success(), "{}", stderr(&out));
         assert_eq!(stdout(&out), "try rice cakes\n");
 
-        let requests = recorded.lock().unwrap().clone();
-        let sent: Value = serde_json::from_str(&requests[0].1).unwrap();
+        let sent = &llm.bodies("chat")[0];
         let messages = sent["messages"].as_array().unwrap();
         assert_eq!(messages.len(), 2, "{messages:?}");
         assert_eq!(messages[0]["role"], "system");
@@ -159,10 +158,9 @@ fn chat_recalls_memories_into_the_request_and_remembers_the_turn() {
         assert_eq!(texts, ["a snack without peanuts?", "try rice cakes"]);
 
         // The next turn recalls again (now the episodes too) and does not resend the old memory message.
-        let out = chat_with_memory(&db, &address, "more peanut-free ideas\n");
+        let out = chat_with_memory(&db, &llm.base_url, "more peanut-free ideas\n");
         assert!(out.status.success(), "{}", stderr(&out));
-        let requests = recorded.lock().unwrap().clone();
-        let sent: Value = serde_json::from_str(&requests[1].1).unwrap();
+        let sent = &llm.bodies("chat")[1];
         let systems = sent["messages"].as_array().unwrap().iter().filter(|m| m["role"] == "system").count();
         assert_eq!(systems, 1, "{sent}");
     }
