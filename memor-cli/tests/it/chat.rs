@@ -274,9 +274,15 @@ fn stream_prints_the_reply_as_it_arrives_and_saves_it_whole() {
 /// Runs `args` on a pseudo-terminal (through Python's `pty`), typing `typed` then Ctrl-D;
 /// gives the exit code and everything the terminal showed. None when Python is missing.
 pub(crate) fn on_a_terminal(args: &[&str], typed: &str) -> Option<(i32, String)> {
+    on_a_terminal_with(args, typed, &[])
+}
+
+/// [`on_a_terminal`] with these environment variables set too.
+pub(crate) fn on_a_terminal_with(args: &[&str], typed: &str, env: &[(&str, &str)]) -> Option<(i32, String)> {
     let script = r#"
 import os, pty, sys, json
 args = json.loads(sys.argv[1])
+os.environ.update(json.loads(sys.argv[3]))
 pid, fd = pty.fork()
 if pid == 0:
     os.execv(args[0], args)
@@ -297,6 +303,7 @@ sys.stdout.write(json.dumps([os.waitstatus_to_exitcode(status), shown.decode("ut
     argv.extend(args.iter().map(|a| (*a).to_owned()));
     let out = Command::new("python3")
         .args(["-c", script, &serde_json::to_string(&argv).unwrap(), typed])
+        .arg(serde_json::to_string(&env.iter().copied().collect::<std::collections::HashMap<_, _>>()).unwrap())
         .output()
         .ok()
         .filter(|o| o.status.success())?;

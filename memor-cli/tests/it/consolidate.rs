@@ -112,6 +112,12 @@ fn consolidation_remembers_supersedes_and_reflects_through_a_provider() {
         let shown = stdout(&memor(&["memory", "history", &db, old["id"].as_str().unwrap()]));
         assert!(shown.lines().nth(1).unwrap().contains(&format!("from {second}/")), "{shown}");
 
+        // The same thing said again: already known, not added.
+        conversation(&db, "ana", &["I became a nurse last month"]);
+        let out = run(&["memory", "consolidate", &db], &llm);
+        assert!(stdout(&out).contains("0 added, 0 updated, 0 superseded, 1 already known"), "{}", stdout(&out));
+        assert_eq!(texts(&db, "fact", true).len(), 3);
+
         // Reflection: once three observations are new, one insight over them.
         let out = run(&["memory", "reflect", &db, "--user", "ana", "--min-new", "5"], &llm);
         assert_eq!(stdout(&out).trim(), "2 new observations: not enough to reflect (--min-new 5)", "{}", stderr(&out));
@@ -205,6 +211,27 @@ fn a_killed_consolidation_leaves_whole_batches_and_the_next_run_resumes() {
         assert!(stdout(&again).contains("0 user messages"), "{}", stdout(&again));
         assert_eq!(texts(&db, "fact", true), expected);
     }
+}
+
+/// On a terminal, consolidation draws its bar; piped, it prints only its summary.
+#[test]
+fn on_a_terminal_consolidation_draws_a_bar() {
+    let db = tempdir().join("m.db").to_str().unwrap().to_owned();
+    let llm = FakeLlm::start("ok", Duration::ZERO);
+    let said: Vec<String> = (0..6).map(|i| format!("I own bike number {i}")).collect();
+    conversation(&db, "ana", &said.iter().map(String::as_str).collect::<Vec<_>>());
+    let mut args = vec!["memory", "consolidate", &db, "--batch", "2"];
+    let extra = llm.args();
+    args.extend(extra.iter().map(String::as_str));
+    let Some((code, shown)) = crate::chat::on_a_terminal_with(&args, "", &[("OPENAI_API_KEY", "sk-test")]) else {
+        panic!("python3 with pty is required");
+    };
+    assert_eq!(code, 0, "{shown}");
+    assert!(shown.contains("consolidating ["), "{shown:?}");
+    assert!(shown.contains("/6"), "{shown:?}");
+    assert!(shown.contains("consolidated 6 user messages"), "{shown:?}");
+    let piped = run(&["memory", "consolidate", &db], &llm);
+    assert_eq!(stderr(&piped), "");
 }
 
 #[test]
