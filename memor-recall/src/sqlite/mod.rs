@@ -224,18 +224,49 @@ impl Backend for Sqlite {
             return Ok(Vec::new());
         }
         let expression: Vec<String> = words.iter().map(|w| format!("\"{}\"", w.replace('"', "\"\""))).collect();
-        let (cond, mut args) = conditions(filter, true);
-        args.push(Box::new(expression.join(" OR ")));
-        args.push(Box::new(limit as i64));
-        let n = args.len();
-        let sql = format!(
-            "SELECT m.rowid FROM memories_fts f JOIN memories m ON m.rowid = f.rowid \
-             WHERE memories_fts MATCH ?{} AND {cond} ORDER BY bm25(memories_fts), m.rowid LIMIT ?{n}",
-            n - 1
-        );
+        let expression = expression.join(" OR ");
+        let (cond, args) = conditions(filter, true);
+        fn with<'a>(args: &'a [Box<dyn ToSql>], extra: &[&'a dyn ToSql]) -> Vec<&'a dyn ToSql> {
+            args.iter().map(|a| a.as_ref() as &dyn ToSql).chain(extra.iter().copied()).collect()
+        }
+        // The best matches by BM25 alone first (FTS5 ranks them without reading the
+        // memories), then the filter on those: the answer when enough of them pass or when
+        // they were all the matches; otherwise the whole ranking under the filter.
+        let wide = limit.saturating_mul(4).max(200);
         self.read(|tx, error| {
+            let mut stmt = tx
+                .prepare_cached(
+                    "SELECT rowid, rank FROM memories_fts WHERE memories_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+                )
+                .map_err(error)?;
+            let rows =
+                stmt.query_map(params![expression, wide as i64], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?)));
+            let mut ranked = rows.map_err(error)?.collect::<rusqlite::Result<Vec<(i64, f64)>>>().map_err(error)?;
+            ranked.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+            let ids: Vec<String> = ranked.iter().map(|(row, _)| row.to_string()).collect();
+            let ids = format!("[{}]", ids.join(","));
+            let sql = format!(
+                "SELECT m.rowid FROM memories m WHERE m.rowid IN (SELECT value FROM json_each(?{})) AND {cond}",
+                args.len() + 1
+            );
             let mut stmt = tx.prepare_cached(&sql).map_err(error)?;
-            let rows = stmt.query_map(params_from_iter(args.iter()), |r| r.get(0)).map_err(error)?;
+            let kept = stmt.query_map(params_from_iter(with(&args, &[&ids])), |r| r.get::<_, i64>(0)).map_err(error)?;
+            let kept: std::collections::HashSet<i64> = kept.collect::<rusqlite::Result<_>>().map_err(error)?;
+            let passed: Vec<i64> =
+                ranked.iter().map(|(row, _)| *row).filter(|row| kept.contains(row)).take(limit).collect();
+            if ranked.len() < wide || passed.len() >= limit {
+                return Ok(passed);
+            }
+            let n = args.len() + 2;
+            let sql = format!(
+                "SELECT m.rowid FROM memories_fts f JOIN memories m ON m.rowid = f.rowid \
+                 WHERE memories_fts MATCH ?{} AND {cond} ORDER BY f.rank, m.rowid LIMIT ?{n}",
+                n - 1
+            );
+            let mut stmt = tx.prepare_cached(&sql).map_err(error)?;
+            let limit = limit as i64;
+            let rows =
+                stmt.query_map(params_from_iter(with(&args, &[&expression, &limit])), |r| r.get(0)).map_err(error)?;
             rows.collect::<rusqlite::Result<Vec<i64>>>().map_err(error)
         })
     }

@@ -54,6 +54,33 @@ fn a_user_scope_never_recalls_another_users_memories() {
 }
 
 /// Four memories on the axes of a 4-dimensional space.
+#[test]
+fn a_few_matches_of_one_user_among_many_of_another_are_all_found() {
+    for (backend, memories) in crate::backends::all() {
+        // Ben's memories match better (shorter, the word twice): the best matches overall
+        // are all his, so Ana's must come from the filtered ranking.
+        let bens: Vec<NewMemory> =
+            (0..600).map(|i| NewMemory::fact(format!("garden garden {i}")).user("ben")).collect();
+        memories.add_all(&bens).unwrap();
+        for text in
+            ["Ana planted tomatoes in her garden by the river", "Ana's garden has a pond", "Ana sold her garden tools"]
+        {
+            memories.add(NewMemory::fact(text).user("ana")).unwrap();
+        }
+        let hits = memories.search(&Search::text("garden").user("ana").k(10)).unwrap();
+        let mut found = texts(&hits);
+        found.sort();
+        assert_eq!(
+            found,
+            ["Ana planted tomatoes in her garden by the river", "Ana sold her garden tools", "Ana's garden has a pond"],
+            "{backend}"
+        );
+        let bens = memories.search(&Search::text("garden").user("ben").k(10)).unwrap();
+        assert_eq!(bens.len(), 10, "{backend}");
+        assert!(bens.iter().all(|h| h.memory.scope.user.as_deref() == Some("ben")), "{backend}");
+    }
+}
+
 fn axes(memories: &Memories) {
     let rows: [(&str, [f32; 4]); 4] = [
         ("north", [1.0, 0.0, 0.0, 0.0]),
