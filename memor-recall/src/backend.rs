@@ -56,8 +56,18 @@ pub(crate) struct Batch<'a> {
     pub(crate) model: Option<(&'a str, usize)>,
     /// Who decided (a model id).
     pub(crate) actor: &'a str,
-    /// Progress marks: `(task, key, position)`.
-    pub(crate) progress: Vec<(&'a str, &'a str, i64)>,
+    /// Progress marks it moves.
+    pub(crate) progress: Vec<Advance<'a>>,
+}
+
+/// A progress mark a batch moves: from where the batch was decided (the write fails with
+/// [`crate::Error::Moved`] if another run moved it meanwhile) to after it.
+#[derive(Clone, Copy)]
+pub(crate) struct Advance<'a> {
+    pub(crate) task: &'a str,
+    pub(crate) key: &'a str,
+    pub(crate) from: i64,
+    pub(crate) to: i64,
 }
 
 /// A database that keeps memories beside conversations.

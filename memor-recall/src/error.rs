@@ -52,6 +52,14 @@ pub enum Error {
         /// The memory.
         id: String,
     },
+    /// Another run moved a progress mark while this batch was being decided (it did the
+    /// same messages): nothing of this batch was written.
+    Moved {
+        /// The task (`consolidate`, `reflect`).
+        task: String,
+        /// Its key (a conversation, a user).
+        key: String,
+    },
     /// A language-model step failed (after its retry): the batch it was deciding was not
     /// written.
     Step {
@@ -96,6 +104,9 @@ impl fmt::Display for Error {
                 f,
                 "memory `{id}` changed while a change to it was being decided; nothing of the batch was written (run again)"
             ),
+            Error::Moved { task, key } => {
+                write!(f, "another run did the {task} work on `{key}` meanwhile; nothing of this batch was written")
+            }
             Error::Step { step, reason } => write!(f, "the {step} step failed: {reason}"),
         }
     }

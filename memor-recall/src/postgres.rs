@@ -243,6 +243,25 @@ fn insert<'a>(
 
 /// Writes a consolidation or reflection batch (see the SQLite backend's `apply`).
 fn apply(tx: &mut Transaction<'_>, batch: &Batch<'_>, error: &dyn Fn(pg::Error) -> Error) -> Result<()> {
+    for a in &batch.progress {
+        // The row locked (made first if new), so that of two runs deciding the same batch
+        // the second finds the mark moved.
+        tx.execute(
+            "INSERT INTO memory_progress VALUES ($1, $2, 0) ON CONFLICT (task, key) DO NOTHING",
+            &[&a.task, &a.key],
+        )
+        .map_err(error)?;
+        let held: i64 = tx
+            .query_one(
+                "SELECT position FROM memory_progress WHERE task = $1 AND key = $2 FOR UPDATE",
+                &[&a.task, &a.key],
+            )
+            .map_err(error)?
+            .get(0);
+        if held != a.from {
+            return Err(Error::Moved { task: a.task.to_owned(), key: a.key.to_owned() });
+        }
+    }
     hold_model(tx, batch.model, error)?;
     insert(tx, batch.adds.iter().map(|a| &a.memory), batch.model, batch.actor, error)?;
     let at = now();
@@ -298,10 +317,10 @@ fn apply(tx: &mut Transaction<'_>, batch: &Batch<'_>, error: &dyn Fn(pg::Error) 
         )
         .map_err(error)?;
     }
-    for (task, key, position) in &batch.progress {
+    for a in &batch.progress {
         tx.execute(
             "INSERT INTO memory_progress VALUES ($1, $2, $3) ON CONFLICT (task, key) DO UPDATE SET position = $3",
-            &[task, key, position],
+            &[&a.task, &a.key, &a.to],
         )
         .map_err(error)?;
     }

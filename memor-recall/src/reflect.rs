@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use memor_embed::Embedder;
 use serde_json::{Map, Value};
 
-use crate::backend::{Added, Batch, Revision};
+use crate::backend::{Added, Advance, Batch, Revision};
 use crate::llm::{Llm, Step, ask_json};
 use crate::memories::embed_texts;
 use crate::model::{Kind, Scope, Source, Status};
@@ -205,7 +205,7 @@ pub fn run(memories: &Memories, llm: &dyn Llm, embedder: Option<&dyn Embedder>, 
             .collect(),
         model: model.as_ref().map(|(m, d)| (m.as_str(), *d)),
         actor: &actor,
-        progress: vec![(TASK, key, last)],
+        progress: vec![Advance { task: TASK, key, from: mark, to: last }],
     };
     memories.write_batch(&batch)?;
     Ok(report)

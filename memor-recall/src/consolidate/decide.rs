@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::read::Observation;
 use super::{Options, Report};
-use crate::backend::{Added, Batch, Revision};
+use crate::backend::{Added, Advance, Batch, Revision};
 use crate::llm::{Llm, Step, ask_json};
 use crate::memories::embed_texts;
 use crate::model::{Kind, Scope, Source};
@@ -205,7 +205,7 @@ impl<'a> Plan<'a> {
     }
 
     /// Writes the plan and the progress marks `progress` in one transaction.
-    pub(super) fn write(mut self, progress: &[(&str, &str, i64)]) -> Result<()> {
+    pub(super) fn write(mut self, progress: Advance<'_>) -> Result<()> {
         let changed: Vec<&Change> =
             self.changes.iter().filter(|c| c.superseded_by.is_some() || c.text != c.expected).collect();
         let mut vectors: Vec<Option<Vec<f32>>> = vec![None; changed.len()];
@@ -277,7 +277,7 @@ impl<'a> Plan<'a> {
             revisions,
             model: model.as_ref().map(|(m, d)| (m.as_str(), *d)),
             actor: &actor,
-            progress: progress.to_vec(),
+            progress: vec![progress],
         };
         self.memories.write_batch(&batch)
     }

@@ -19,6 +19,7 @@ use memor_core::{Message, Role, Session};
 use memor_embed::Embedder;
 use memor_store::{Conversation, ListFilter};
 
+use crate::backend::Advance;
 use crate::llm::{Llm, Step, ask_json};
 use crate::prompts::Prompts;
 use crate::{Error, Memories, Result};
@@ -133,9 +134,9 @@ pub fn run(
         let mut start = mark.min(messages.len());
         while start < messages.len() {
             let (end, said) = next_batch(messages, start, batch);
-            match consolidate(memories, llm, embedder, options, &conversation, &said, end, &mut report) {
+            match consolidate(memories, llm, embedder, options, &conversation, &said, start..end, &mut report) {
                 Ok(()) => {}
-                Err(e @ (Error::Step { .. } | Error::Changed { .. })) => {
+                Err(e @ (Error::Step { .. } | Error::Changed { .. } | Error::Moved { .. })) => {
                     report.failed.push(Failed {
                         conversation: conversation.id.clone(),
                         messages: start..end,
@@ -176,7 +177,7 @@ fn next_batch(messages: &[Message], start: usize, batch: usize) -> (usize, Vec<S
     (end, said)
 }
 
-/// One batch: filter, extract, decide, write (with the mark `end`).
+/// One batch: filter, extract, decide, write (the mark moved over `span`).
 #[allow(clippy::too_many_arguments, reason = "one batch's whole context, passed down once")]
 fn consolidate(
     memories: &Memories,
@@ -185,7 +186,7 @@ fn consolidate(
     options: &Options,
     conversation: &Conversation,
     said: &[Said<'_>],
-    end: usize,
+    span: Range<usize>,
     report: &mut Report,
 ) -> Result<()> {
     report.messages += said.len();
@@ -208,6 +209,5 @@ fn consolidate(
     for observation in observations {
         plan.decide(observation, report)?;
     }
-    let end = end as i64;
-    plan.write(&[(TASK, &conversation.id, end)])
+    plan.write(Advance { task: TASK, key: &conversation.id, from: span.start as i64, to: span.end as i64 })
 }

@@ -1,6 +1,6 @@
 //! A consolidation or reflection batch written to SQLite in the caller's transaction.
 
-use memor_store::rusqlite::{self, Transaction, params};
+use memor_store::rusqlite::{self, OptionalExtension, Transaction, params};
 
 use crate::backend::Batch;
 use crate::sql::{now, sources_json};
@@ -10,6 +10,17 @@ use crate::{Error, Result};
 /// Writes `batch`: its memories with their `add` events, its revisions (each only if the
 /// memory is still as it was read), their events, and the progress marks.
 pub(super) fn apply(tx: &Transaction<'_>, batch: &Batch<'_>, error: &dyn Fn(rusqlite::Error) -> Error) -> Result<()> {
+    for a in &batch.progress {
+        let held: Option<i64> = tx
+            .query_row("SELECT position FROM memory_progress WHERE task = ?1 AND key = ?2", [a.task, a.key], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(error)?;
+        if held.unwrap_or(0) != a.from {
+            return Err(Error::Moved { task: a.task.to_owned(), key: a.key.to_owned() });
+        }
+    }
     let at = now();
     super::insert(tx, batch.adds.iter().map(|a| &a.memory), batch.model, batch.actor, error)?;
     let mut event = tx
@@ -68,10 +79,10 @@ pub(super) fn apply(tx: &Transaction<'_>, batch: &Batch<'_>, error: &dyn Fn(rusq
             .execute(params![r.id, r.action, at, r.text, r.expected, batch.actor, sources_json(r.sources), r.related])
             .map_err(error)?;
     }
-    for (task, key, position) in &batch.progress {
+    for a in &batch.progress {
         tx.execute(
             "INSERT INTO memory_progress VALUES (?1, ?2, ?3) ON CONFLICT (task, key) DO UPDATE SET position = ?3",
-            params![task, key, position],
+            params![a.task, a.key, a.to],
         )
         .map_err(error)?;
     }

@@ -355,3 +355,33 @@ fn reflection_draws_insights_and_revisits_them_when_their_observations_change() 
         assert_eq!(history[1].previous.as_deref(), Some("Ana eats no meat"), "{backend}");
     }
 }
+
+#[test]
+fn two_runs_on_one_batch_write_it_once() {
+    for (backend, location) in crate::backends::locations() {
+        let memories = Memories::open(&location).unwrap();
+        conversation(&memories, "ana", "2023-05-08T13:56:00+00:00", &["I am a nurse"]);
+        // While this run waits for its filter, another run (another connection) does the batch.
+        let other = location.clone();
+        let raced = std::sync::atomic::AtomicBool::new(false);
+        let racing = Script::new(move |step, lines, _| {
+            if !raced.swap(true, std::sync::atomic::Ordering::SeqCst) {
+                let elsewhere = Memories::open(&other).unwrap();
+                let quick = model(&[("nurse", "Ana is a nurse", None)], json!({"action": "ADD"}));
+                assert_eq!(run(&elsewhere, &quick).added, 1);
+            }
+            match step {
+                Step::Filter => text(json!({"messages": [{"id": lines[0].0, "score": 3}]})),
+                Step::Extract => {
+                    text(json!({"observations": [{"message": "1", "text": "Ana is a nurse", "when": null}]}))
+                }
+                _ => text(json!({"action": "ADD"})),
+            }
+        });
+        let report = run(&memories, &racing);
+        assert_eq!(report.failed.len(), 1, "{backend}: {report:?}");
+        assert!(report.failed[0].error.contains("another run did the consolidate work"), "{backend}: {report:?}");
+        assert_eq!(facts(&memories, true).len(), 1, "{backend}: written once");
+        assert_eq!(run(&memories, &racing).messages, 0, "{backend}: nothing left");
+    }
+}
