@@ -5,6 +5,9 @@
 //! all-MiniLM-L6-v2 directory; build with `--features memor-embed/local-embed`) it also times
 //! the query embedded by the local model and then searched, vector alone and hybrid.
 //!
+//! With `MEMOR_BENCH_POSTGRES=1` the 100k run is repeated on PostgreSQL + pgvector:
+//! `cargo xtask with-postgres cargo bench -p memor-recall --features postgres --bench recall`.
+//!
 //! `cargo bench -p memor-recall --bench recall`
 
 // A bench: a failed unwrap is a failed run.
@@ -95,11 +98,26 @@ fn exact_top10(vectors: &[Vec<f32>], q: &[f32]) -> Vec<usize> {
     scored.into_iter().take(10).map(|(i, _)| i).collect()
 }
 
-fn at_scale(c: &mut Criterion, n: usize) {
+/// A fresh database on the PostgreSQL server of `MEMOR_TEST_POSTGRES_URL` (as `cargo xtask
+/// with-postgres` sets it).
+fn postgres_database() -> String {
+    let url = std::env::var("MEMOR_TEST_POSTGRES_URL").expect("MEMOR_BENCH_POSTGRES needs MEMOR_TEST_POSTGRES_URL");
+    let name = format!("bench_{}", std::process::id());
+    let mut admin = postgres::Client::connect(&url.replace("postgres://", "postgresql://"), postgres::NoTls).unwrap();
+    admin.batch_execute(&format!("CREATE DATABASE {name}")).unwrap();
+    format!("{}/{name}", url.rsplit_once('/').unwrap().0)
+}
+
+fn at_scale(c: &mut Criterion, n: usize, backend: &str) {
     let dir = std::env::temp_dir().join(format!("memor-recall-bench-{n}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("bench.db");
-    let (memories, vectors, rate) = fill(path.to_str().unwrap(), n);
+    let location = match backend {
+        "postgres" => postgres_database(),
+        _ => dir.join("bench.db").to_str().unwrap().to_owned(),
+    };
+    let (memories, vectors, rate) = fill(&location, n);
+    let n_name = format!("{n} ({backend})");
+    let n = &n_name;
     eprintln!("add {n} memories with vectors, batches of 1000: {rate:.0} memories/s");
     let mut rng = Rng(42);
     let queries: Vec<Vec<f32>> = (0..200).map(|_| rng.vector()).collect();
@@ -174,9 +192,12 @@ fn at_scale(c: &mut Criterion, n: usize) {
 }
 
 fn bench(c: &mut Criterion) {
-    at_scale(c, 100_000);
+    at_scale(c, 100_000, "sqlite");
     if std::env::var_os("MEMOR_BENCH_1M").is_some() {
-        at_scale(c, 1_000_000);
+        at_scale(c, 1_000_000, "sqlite");
+    }
+    if std::env::var_os("MEMOR_BENCH_POSTGRES").is_some() {
+        at_scale(c, 100_000, "postgres");
     }
 }
 

@@ -108,6 +108,33 @@ fn bump(tx: &Transaction<'_>, removal: bool) -> rusqlite::Result<usize> {
     )
 }
 
+/// Below this many memories every word of a query is looked up.
+const WEIGHTED_FROM: i64 = 1000;
+
+/// The words of a query BM25 gives weight to: FTS5's BM25 gives a term held by more than half
+/// of the documents an IDF of almost nothing, yet ranking its matches costs as much as any
+/// (all of them, for a word like "the"); such words are left out once the store holds
+/// [`WEIGHTED_FROM`] memories, unless every word is one (then the rarest stays). A word as
+/// the index keeps it (stemmed) is the one looked up; one not found is kept.
+fn weighted(tx: &Transaction<'_>, words: &[String]) -> rusqlite::Result<Vec<String>> {
+    let total: i64 = tx.query_row("SELECT coalesce(max(rowid), 0) FROM memories", [], |r| r.get(0))?;
+    if total < WEIGHTED_FROM || words.len() < 2 {
+        return Ok(words.to_vec());
+    }
+    let mut stmt = tx.prepare_cached("SELECT doc FROM memories_fts_vocab WHERE term = ?1")?;
+    let mut counted = Vec::with_capacity(words.len());
+    for w in words {
+        let docs: i64 = stmt.query_row([w], |r| r.get(0)).optional()?.unwrap_or(0);
+        counted.push((w, docs));
+    }
+    let kept: Vec<String> = counted.iter().filter(|(_, d)| *d * 2 <= total).map(|(w, _)| (*w).clone()).collect();
+    if !kept.is_empty() {
+        return Ok(kept);
+    }
+    let rarest = counted.iter().min_by_key(|(_, d)| *d).map(|(w, _)| (*w).clone());
+    Ok(rarest.into_iter().collect())
+}
+
 /// Records `model` as the store's, or checks it is.
 fn hold_model(
     tx: &Transaction<'_>,
@@ -223,6 +250,7 @@ impl Backend for Sqlite {
         if words.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
+        let words = self.read(|tx, error| weighted(tx, words).map_err(error))?;
         let expression: Vec<String> = words.iter().map(|w| format!("\"{}\"", w.replace('"', "\"\""))).collect();
         let expression = expression.join(" OR ");
         let (cond, args) = conditions(filter, true);

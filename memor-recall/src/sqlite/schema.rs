@@ -1,7 +1,7 @@
 //! Long-term memory's tables in the store's SQLite file (component `memory`).
 
 /// `SCRIPTS[i]` takes the `memory` component from version `i` to `i + 1`.
-pub(crate) const SCRIPTS: &[&str] = &[V1, V2];
+pub(crate) const SCRIPTS: &[&str] = &[V1, V2, V3];
 
 const V1: &str = "
 CREATE TABLE memories (
@@ -80,4 +80,10 @@ CREATE TABLE memory_progress (
     position INTEGER NOT NULL,
     PRIMARY KEY (task, key)
 );
+";
+
+/// How many memories hold each indexed term, for leaving out of a query the words BM25 gives
+/// no weight (those in more than half of the memories).
+const V3: &str = "
+CREATE VIRTUAL TABLE memories_fts_vocab USING fts5vocab (memories_fts, 'row');
 ";

@@ -81,6 +81,23 @@ fn a_few_matches_of_one_user_among_many_of_another_are_all_found() {
     }
 }
 
+#[test]
+fn a_word_in_most_memories_neither_ranks_nor_matches_once_the_store_is_large() {
+    for (backend, memories) in crate::backends::all() {
+        let notes: Vec<NewMemory> = (0..1200).map(|i| NewMemory::fact(format!("the note {i}")).user("ana")).collect();
+        memories.add_all(&notes).unwrap();
+        for text in ["the garden by the river", "the garden pond", "the old garden tools"] {
+            memories.add(NewMemory::fact(text).user("ana")).unwrap();
+        }
+        let hits = memories.search(&Search::text("the garden").k(5)).unwrap();
+        let mut found = texts(&hits);
+        found.sort();
+        assert_eq!(found, ["the garden by the river", "the garden pond", "the old garden tools"], "{backend}");
+        // A query of that word alone still finds what holds it.
+        assert_eq!(memories.search(&Search::text("the").k(5)).unwrap().len(), if backend == "sqlite" { 5 } else { 0 });
+    }
+}
+
 fn axes(memories: &Memories) {
     let rows: [(&str, [f32; 4]); 4] = [
         ("north", [1.0, 0.0, 0.0, 0.0]),
