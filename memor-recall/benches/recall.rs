@@ -11,7 +11,7 @@
 //! `cargo bench -p memor-recall --bench recall`
 
 // A bench: a failed unwrap is a failed run.
-#![allow(clippy::unwrap_used, missing_docs)]
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 use std::time::Instant;
 
