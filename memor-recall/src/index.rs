@@ -80,6 +80,35 @@ pub fn episode(conversation: &Conversation, position: usize, message: &Message) 
     })
 }
 
+/// The conversations (`only` this one, or all, archived too) with messages past their mark,
+/// each with its mark, and how many messages that leaves.
+pub(crate) fn pending(
+    memories: &Memories,
+    only: Option<&str>,
+    mark: impl Fn(&str) -> Result<i64>,
+) -> Result<(Vec<(Conversation, i64)>, usize)> {
+    let store = memories.conversations();
+    let conversations = match only {
+        Some(id) => vec![store.find(id)?],
+        None => {
+            let mut filter = ListFilter::default();
+            filter.limit = u64::MAX;
+            filter.archived = true;
+            store.list(&filter)?
+        }
+    };
+    let mut pending = Vec::new();
+    let mut total = 0;
+    for c in conversations {
+        let at = mark(&c.id)?.max(0);
+        if (at as u64) < c.messages {
+            total += (c.messages - at as u64) as usize;
+            pending.push((c, at));
+        }
+    }
+    Ok((pending, total))
+}
+
 /// Indexes the messages of the stored conversations not indexed yet; `progress` is told the
 /// messages done and the total after each batch.
 pub fn run(
@@ -89,24 +118,7 @@ pub fn run(
     mut progress: impl FnMut(usize, usize),
 ) -> Result<Report> {
     let store = memories.conversations();
-    let conversations = match &options.conversation {
-        Some(id) => vec![store.find(id)?],
-        None => {
-            let mut filter = ListFilter::default();
-            filter.limit = u64::MAX;
-            filter.archived = true;
-            store.list(&filter)?
-        }
-    };
-    let mut pending: Vec<(Conversation, i64)> = Vec::new();
-    let mut total = 0;
-    for c in conversations {
-        let mark = memories.indexed(&c.id)?;
-        if (mark as u64) < c.messages {
-            total += (c.messages - mark as u64) as usize;
-            pending.push((c, mark));
-        }
-    }
+    let (pending, total) = pending(memories, options.conversation.as_deref(), |id| memories.indexed(id))?;
     let mut report = Report { conversations: pending.len(), messages: total, added: 0 };
     let mut done = 0;
     let batch = options.batch.max(1);

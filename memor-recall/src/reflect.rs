@@ -11,6 +11,7 @@ use memor_embed::Embedder;
 use serde_json::{Map, Value};
 
 use crate::backend::{Added, Advance, Batch, Revision};
+use crate::consolidate::same;
 use crate::llm::{Llm, Step, ask_json};
 use crate::memories::embed_texts;
 use crate::model::{Kind, Scope, Source, Status};
@@ -209,12 +210,6 @@ pub fn run(memories: &Memories, llm: &dyn Llm, embedder: Option<&dyn Embedder>, 
     };
     memories.write_batch(&batch)?;
     Ok(report)
-}
-
-/// Texts equal but for case, spacing and a final full stop.
-fn same(a: &str, b: &str) -> bool {
-    let norm = |s: &str| s.trim().trim_end_matches('.').split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-    norm(a) == norm(b)
 }
 
 /// The reflect step's reply against its schema.

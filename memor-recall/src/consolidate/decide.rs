@@ -6,7 +6,7 @@ use memor_store::Conversation;
 use serde_json::Value;
 
 use super::read::Observation;
-use super::{Options, Report};
+use super::{Options, Report, same};
 use crate::backend::{Added, Advance, Batch, Revision};
 use crate::llm::{Llm, Step, ask_json};
 use crate::memories::embed_texts;
@@ -61,12 +61,6 @@ pub(super) struct Plan<'a> {
     conversation: &'a Conversation,
     adds: Vec<New>,
     changes: Vec<Change>,
-}
-
-/// Texts equal but for case, spacing and a final full stop.
-fn same(a: &str, b: &str) -> bool {
-    let norm = |s: &str| s.trim().trim_end_matches('.').split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-    norm(a) == norm(b)
 }
 
 impl<'a> Plan<'a> {

@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use memor_core::{Message, Role, Session};
 use memor_embed::Embedder;
-use memor_store::{Conversation, ListFilter};
+use memor_store::Conversation;
 
 use crate::backend::Advance;
 use crate::llm::{Llm, Step, ask_json};
@@ -86,6 +86,12 @@ pub struct Report {
     pub failed: Vec<Failed>,
 }
 
+/// Texts equal but for case, spacing and a final full stop.
+pub(crate) fn same(a: &str, b: &str) -> bool {
+    let norm = |s: &str| s.trim().trim_end_matches('.').split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    norm(a) == norm(b)
+}
+
 /// A user message of a batch.
 pub(crate) struct Said<'s> {
     /// Its label in the prompts (`1`, `2`, …).
@@ -107,31 +113,15 @@ pub fn run(
     mut progress: impl FnMut(usize, usize),
 ) -> Result<Report> {
     let store = memories.conversations();
-    let conversations = match &options.conversation {
-        Some(id) => vec![store.find(id)?],
-        None => {
-            let mut filter = ListFilter::default();
-            filter.limit = u64::MAX;
-            filter.archived = true;
-            store.list(&filter)?
-        }
-    };
-    let mut pending: Vec<(Conversation, usize)> = Vec::new();
-    let mut total = 0;
-    for c in conversations {
-        let mark = memories.progress(TASK, &c.id)?.max(0) as usize;
-        if (mark as u64) < c.messages {
-            total += (c.messages - mark as u64) as usize;
-            pending.push((c, mark));
-        }
-    }
+    let only = options.conversation.as_deref();
+    let (pending, total) = crate::index::pending(memories, only, |id| memories.progress(TASK, id))?;
     let mut report = Report { conversations: pending.len(), ..Report::default() };
     let mut done = 0;
     let batch = options.batch.max(1);
     for (conversation, mark) in pending {
         let session: Session = store.load(&conversation.id)?;
         let messages = session.messages();
-        let mut start = mark.min(messages.len());
+        let mut start = (mark as usize).min(messages.len());
         while start < messages.len() {
             let (end, said) = next_batch(messages, start, batch);
             match consolidate(memories, llm, embedder, options, &conversation, &said, start..end, &mut report) {
