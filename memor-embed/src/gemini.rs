@@ -1,9 +1,10 @@
 //! Gemini embeddings (`POST {base}/v1/models/{model}:batchEmbedContents`, key in
 //! `x-goog-api-key`).
 
-use memor_providers::{ApiKey, Error as ProviderError, HttpRequest, HttpResponse};
+use memor_providers::{HttpRequest, HttpResponse};
 use serde_json::{Map, Value, json};
 
+use crate::endpoint::Endpoint;
 use crate::http::{self, parse};
 use crate::{EmbeddingApi, Result};
 
@@ -16,13 +17,7 @@ pub const GEMINI_MAX_BATCH: usize = 100;
 /// goes in each request's `outputDimensionality`.
 #[derive(Clone, Debug)]
 pub struct GeminiEmbeddings {
-    id: String,
-    /// The model's name in the API.
-    name: String,
-    base_url: String,
-    api_key: Option<ApiKey>,
-    dimensions: Option<usize>,
-    max_batch: usize,
+    endpoint: Endpoint,
 }
 
 impl GeminiEmbeddings {
@@ -31,82 +26,32 @@ impl GeminiEmbeddings {
     pub fn new(model: impl Into<String>) -> Self {
         let model = model.into();
         let model = model.strip_prefix("models/").map(str::to_owned).unwrap_or(model);
-        GeminiEmbeddings {
-            id: format!("gemini:{model}"),
-            name: model,
-            base_url: "https://generativelanguage.googleapis.com".to_owned(),
-            api_key: None,
-            dimensions: None,
-            max_batch: GEMINI_MAX_BATCH,
-        }
+        let base = "https://generativelanguage.googleapis.com";
+        GeminiEmbeddings { endpoint: Endpoint::new("gemini", model, base, GEMINI_MAX_BATCH) }
     }
 
-    /// Uses this key instead of `GEMINI_API_KEY`.
-    #[must_use]
-    pub fn with_api_key(mut self, key: impl Into<ApiKey>) -> Self {
-        self.api_key = Some(key.into());
-        self
-    }
-
-    /// Sends the requests to this base URL (the part before `/v1/models/…`) instead.
-    #[must_use]
-    pub fn with_base_url(mut self, base_url: impl Into<String>) -> Self {
-        self.base_url = base_url.into();
-        self
-    }
-
-    /// Asks for vectors of this length (`outputDimensionality`).
-    #[must_use]
-    pub fn with_dimensions(mut self, dimensions: usize) -> Self {
-        self.dimensions = Some(dimensions);
-        self
-    }
-
-    /// Sends at most this many texts per request (default [`GEMINI_MAX_BATCH`]).
-    #[must_use]
-    pub fn with_max_batch(mut self, texts: usize) -> Self {
-        self.max_batch = texts.max(1);
-        self
-    }
+    endpoint_builders!(key: "GEMINI_API_KEY", path: "/v1/models/…", field: "outputDimensionality", batch: GEMINI_MAX_BATCH);
 }
 
 impl EmbeddingApi for GeminiEmbeddings {
-    fn api(&self) -> &str {
-        "gemini"
-    }
-
-    fn model(&self) -> &str {
-        &self.id
-    }
-
-    fn dimensions(&self) -> Option<usize> {
-        self.dimensions
-    }
-
-    fn max_batch(&self) -> usize {
-        self.max_batch
-    }
+    endpoint_accessors!();
 
     fn request(&self, texts: &[&str]) -> Result<HttpRequest> {
-        let key = self
-            .api_key
-            .clone()
-            .or_else(|| ApiKey::from_env("GEMINI_API_KEY"))
-            .ok_or(ProviderError::MissingApiKey { provider: "gemini".to_owned(), env: "GEMINI_API_KEY" })?;
-        let model = format!("models/{}", self.name);
+        let key = self.endpoint.required_key("GEMINI_API_KEY")?;
+        let model = format!("models/{}", self.endpoint.name);
         let requests: Vec<Value> = texts
             .iter()
             .map(|text| {
                 let mut one = Map::new();
                 one.insert("model".to_owned(), json!(model));
                 one.insert("content".to_owned(), json!({"role": "user", "parts": [{"text": text}]}));
-                if let Some(n) = self.dimensions {
+                if let Some(n) = self.endpoint.dimensions {
                     one.insert("outputDimensionality".to_owned(), json!(n));
                 }
                 Value::Object(one)
             })
             .collect();
-        let url = format!("{}/v1/{model}:batchEmbedContents", http::trim_base(&self.base_url));
+        let url = self.endpoint.url(&format!("/v1/{model}:batchEmbedContents"));
         Ok(HttpRequest::post_json(url, &json!({"requests": requests})).secret_header("x-goog-api-key", key))
     }
 

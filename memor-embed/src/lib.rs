@@ -55,6 +55,8 @@
 //!   crate (pure Rust; a heavy build). Without it, `local:` ids are an
 //!   [`Error::Unsupported`].
 
+#[macro_use]
+mod endpoint;
 mod embedder;
 mod error;
 mod gemini;

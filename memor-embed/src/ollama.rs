@@ -3,6 +3,7 @@
 use memor_providers::{HttpRequest, HttpResponse};
 use serde_json::{Map, Value, json};
 
+use crate::endpoint::Endpoint;
 use crate::http::{self, parse};
 use crate::{EmbeddingApi, Result};
 
@@ -14,75 +15,30 @@ pub const OLLAMA_MAX_BATCH: usize = 256;
 /// sends (`model`, `input` as a list, and `dimensions` when a length is asked for).
 #[derive(Clone, Debug)]
 pub struct OllamaEmbeddings {
-    id: String,
-    /// The model's name in the API.
-    name: String,
-    base_url: String,
-    dimensions: Option<usize>,
-    max_batch: usize,
+    endpoint: Endpoint,
 }
 
 impl OllamaEmbeddings {
     /// A local Ollama with this model (`all-minilm`, `nomic-embed-text`, …); the model id is
     /// `ollama:MODEL`.
     pub fn new(model: impl Into<String>) -> Self {
-        let model = model.into();
-        OllamaEmbeddings {
-            id: format!("ollama:{model}"),
-            name: model,
-            base_url: "http://localhost:11434".to_owned(),
-            dimensions: None,
-            max_batch: OLLAMA_MAX_BATCH,
-        }
+        OllamaEmbeddings { endpoint: Endpoint::new("ollama", model.into(), "http://localhost:11434", OLLAMA_MAX_BATCH) }
     }
 
-    /// Sends the requests to this base URL (the part before `/api/embed`) instead.
-    #[must_use]
-    pub fn with_base_url(mut self, base_url: impl Into<String>) -> Self {
-        self.base_url = base_url.into();
-        self
-    }
-
-    /// Asks for vectors of this length (`dimensions`).
-    #[must_use]
-    pub fn with_dimensions(mut self, dimensions: usize) -> Self {
-        self.dimensions = Some(dimensions);
-        self
-    }
-
-    /// Sends at most this many texts per request (default [`OLLAMA_MAX_BATCH`]).
-    #[must_use]
-    pub fn with_max_batch(mut self, texts: usize) -> Self {
-        self.max_batch = texts.max(1);
-        self
-    }
+    endpoint_builders!(path: "/api/embed", field: "dimensions", batch: OLLAMA_MAX_BATCH);
 }
 
 impl EmbeddingApi for OllamaEmbeddings {
-    fn api(&self) -> &str {
-        "ollama"
-    }
-
-    fn model(&self) -> &str {
-        &self.id
-    }
-
-    fn dimensions(&self) -> Option<usize> {
-        self.dimensions
-    }
-
-    fn max_batch(&self) -> usize {
-        self.max_batch
-    }
+    endpoint_accessors!();
 
     fn request(&self, texts: &[&str]) -> Result<HttpRequest> {
         let mut body = Map::new();
-        body.insert("model".to_owned(), json!(self.name));
+        body.insert("model".to_owned(), json!(self.endpoint.name));
         body.insert("input".to_owned(), json!(texts));
-        if let Some(n) = self.dimensions {
+        if let Some(n) = self.endpoint.dimensions {
             body.insert("dimensions".to_owned(), json!(n));
         }
-        let url = format!("{}/api/embed", http::trim_base(&self.base_url));
+        let url = self.endpoint.url("/api/embed");
         Ok(HttpRequest::post_json(url, &Value::Object(body)))
     }
 

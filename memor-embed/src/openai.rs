@@ -1,8 +1,9 @@
 //! OpenAI embeddings (`POST {base}/embeddings`), also for OpenAI-compatible servers.
 
-use memor_providers::{ApiKey, Error as ProviderError, HttpRequest, HttpResponse};
+use memor_providers::{ApiKey, HttpRequest, HttpResponse};
 use serde_json::{Map, Value, json};
 
+use crate::endpoint::Endpoint;
 use crate::http::{self, parse};
 use crate::{EmbeddingApi, Result};
 
@@ -16,103 +17,49 @@ pub const OPENAI_MAX_BATCH: usize = 2048;
 /// (`encoding_format`), a quarter of the JSON size; a reply with number lists is read too.
 #[derive(Clone, Debug)]
 pub struct OpenAiEmbeddings {
-    id: String,
-    /// The model's name in the API.
-    name: String,
-    base_url: String,
-    api_key: Option<ApiKey>,
+    endpoint: Endpoint,
     key_required: bool,
-    dimensions: Option<usize>,
-    max_batch: usize,
 }
 
 impl OpenAiEmbeddings {
     /// OpenAI itself (`https://api.openai.com/v1`) with this model
     /// (`text-embedding-3-small`, …); the model id is `openai:MODEL`.
     pub fn new(model: impl Into<String>) -> Self {
-        let model = model.into();
-        OpenAiEmbeddings {
-            id: format!("openai:{model}"),
-            name: model,
-            base_url: "https://api.openai.com/v1".to_owned(),
-            api_key: None,
-            key_required: true,
-            dimensions: None,
-            max_batch: OPENAI_MAX_BATCH,
-        }
+        let endpoint = Endpoint::new("openai", model.into(), "https://api.openai.com/v1", OPENAI_MAX_BATCH);
+        OpenAiEmbeddings { endpoint, key_required: true }
     }
 
     /// An OpenAI-compatible server at `base_url` (the part before `/embeddings`); a key is
     /// sent only when one is given (in code or in `OPENAI_API_KEY`). The model id is still
     /// `openai:MODEL`.
     pub fn compatible(base_url: impl Into<String>, model: impl Into<String>) -> Self {
-        OpenAiEmbeddings { base_url: base_url.into(), key_required: false, ..Self::new(model) }
+        OpenAiEmbeddings { key_required: false, ..Self::new(model).with_base_url(base_url) }
     }
 
-    /// Uses this key instead of `OPENAI_API_KEY`.
-    #[must_use]
-    pub fn with_api_key(mut self, key: impl Into<ApiKey>) -> Self {
-        self.api_key = Some(key.into());
-        self
-    }
-
-    /// Sends the requests to this base URL (the part before `/embeddings`) instead.
-    #[must_use]
-    pub fn with_base_url(mut self, base_url: impl Into<String>) -> Self {
-        self.base_url = base_url.into();
-        self
-    }
-
-    /// Asks for vectors of this length (`dimensions`; the `text-embedding-3` models shorten
-    /// theirs).
-    #[must_use]
-    pub fn with_dimensions(mut self, dimensions: usize) -> Self {
-        self.dimensions = Some(dimensions);
-        self
-    }
-
-    /// Sends at most this many texts per request (default [`OPENAI_MAX_BATCH`]).
-    #[must_use]
-    pub fn with_max_batch(mut self, texts: usize) -> Self {
-        self.max_batch = texts.max(1);
-        self
-    }
+    endpoint_builders!(key: "OPENAI_API_KEY", path: "/embeddings", field: "dimensions", batch: OPENAI_MAX_BATCH);
 }
 
 impl EmbeddingApi for OpenAiEmbeddings {
-    fn api(&self) -> &str {
-        "openai"
-    }
-
-    fn model(&self) -> &str {
-        &self.id
-    }
-
-    fn dimensions(&self) -> Option<usize> {
-        self.dimensions
-    }
-
-    fn max_batch(&self) -> usize {
-        self.max_batch
-    }
+    endpoint_accessors!();
 
     fn request(&self, texts: &[&str]) -> Result<HttpRequest> {
         let mut body = Map::new();
         body.insert("input".to_owned(), json!(texts));
-        body.insert("model".to_owned(), json!(self.name));
-        if let Some(n) = self.dimensions {
+        body.insert("model".to_owned(), json!(self.endpoint.name));
+        if let Some(n) = self.endpoint.dimensions {
             body.insert("dimensions".to_owned(), json!(n));
         }
         body.insert("encoding_format".to_owned(), json!("base64"));
-        let url = format!("{}/embeddings", http::trim_base(&self.base_url));
+        let url = self.endpoint.url("/embeddings");
         let request = HttpRequest::post_json(url, &Value::Object(body));
-        match self.api_key.clone().or_else(|| ApiKey::from_env("OPENAI_API_KEY")) {
-            Some(key) => Ok(request.secret_header("authorization", ApiKey::new(format!("Bearer {}", key.expose())))),
-            None if self.key_required => {
-                Err(ProviderError::MissingApiKey { provider: "openai".to_owned(), env: "OPENAI_API_KEY" }.into())
-            }
-            None => Ok(request),
-        }
+        let key = match self.key_required {
+            true => Some(self.endpoint.required_key("OPENAI_API_KEY")?),
+            false => self.endpoint.key("OPENAI_API_KEY"),
+        };
+        Ok(match key {
+            Some(key) => request.secret_header("authorization", ApiKey::new(format!("Bearer {}", key.expose()))),
+            None => request,
+        })
     }
 
     fn parse(&self, reply: &HttpResponse) -> Result<Vec<Vec<f32>>> {
