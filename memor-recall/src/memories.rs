@@ -14,6 +14,9 @@ use crate::{Error, Event, Filter, Hit, Memory, NewMemory, Result, Search, Status
 /// An embedding model's id and its vectors' length.
 type Model = (String, usize);
 
+/// A vector scaled to length 1.
+type UnitVector = Vec<f32>;
+
 /// Long-term memory: memories kept in the same database as the conversations, recalled by
 /// words (BM25), meaning (vectors) and time, fused by reciprocal rank.
 ///
@@ -341,4 +344,24 @@ pub(crate) fn embed_texts(embedder: &dyn Embedder, texts: &[&str]) -> Result<Vec
         ));
     }
     Ok(vectors)
+}
+
+/// The vectors a consolidation or reflection batch writes: `news` get their embeddings, and
+/// the unit vectors of the `revised` texts come back (in order), with the model and length
+/// they have; nothing without an embedder.
+pub(crate) fn embed_batch(
+    embedder: Option<&dyn Embedder>,
+    news: Vec<&mut NewMemory>,
+    revised: &[&str],
+) -> Result<(Vec<Option<UnitVector>>, Option<Model>)> {
+    let Some(embedder) = embedder else { return Ok((vec![None; revised.len()], None)) };
+    let mut texts: Vec<String> = news.iter().map(|m| m.text.clone()).collect();
+    texts.extend(revised.iter().map(|t| (*t).to_owned()));
+    let mut vectors = embed_texts(embedder, &texts.iter().map(String::as_str).collect::<Vec<_>>())?;
+    let model = vectors.first().map(|v| (embedder.model().to_owned(), v.len()));
+    let of_revised = vectors.split_off(news.len());
+    for (memory, vector) in news.into_iter().zip(vectors) {
+        memory.embedding = Some(crate::Embedding { model: embedder.model().to_owned(), vector });
+    }
+    Ok((of_revised.iter().map(|v| Some(normalized(v))).collect(), model))
 }

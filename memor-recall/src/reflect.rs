@@ -13,11 +13,10 @@ use serde_json::{Map, Value};
 use crate::backend::{Added, Advance, Batch, Revision};
 use crate::consolidate::same;
 use crate::llm::{Llm, Step, ask_json};
-use crate::memories::embed_texts;
+use crate::memories::embed_batch;
 use crate::model::{Kind, Scope, Source, Status};
 use crate::prompts::Prompts;
-use crate::vectors::normalized;
-use crate::{Embedding, Filter, Memories, Memory, NewMemory, Result};
+use crate::{Filter, Memories, Memory, NewMemory, Result};
 
 /// The progress task reflection marks (per user: the last memory event seen).
 pub(crate) const TASK: &str = "reflect";
@@ -168,22 +167,9 @@ pub fn run(memories: &Memories, llm: &dyn Llm, embedder: Option<&dyn Embedder>, 
     }
 
     // Vectors for the new texts.
-    let mut model = None;
-    let mut update_vectors: Vec<Option<Vec<f32>>> = vec![None; updates.len()];
-    if let Some(embedder) = embedder {
-        let mut texts: Vec<&str> = adds.iter().map(|(m, _)| m.text.as_str()).collect();
-        texts.extend(updates.iter().map(|(_, t, ..)| t.as_str()));
-        let mut vectors = embed_texts(embedder, &texts)?;
-        let of_updates = vectors.split_off(adds.len());
-        model =
-            texts.first().and(vectors.first().or(of_updates.first())).map(|v| (embedder.model().to_owned(), v.len()));
-        for ((memory, _), vector) in adds.iter_mut().zip(vectors) {
-            memory.embedding = Some(Embedding { model: embedder.model().to_owned(), vector });
-        }
-        for (slot, vector) in update_vectors.iter_mut().zip(of_updates) {
-            *slot = Some(normalized(&vector));
-        }
-    }
+    let revised: Vec<&str> = updates.iter().map(|(_, t, ..)| t.as_str()).collect();
+    let news = adds.iter_mut().map(|(m, _)| m).collect();
+    let (update_vectors, model) = embed_batch(embedder, news, &revised)?;
     let news: Vec<NewMemory> = adds.iter().map(|(m, _)| m.clone()).collect();
     let (prepared, _) = memories.prepare(&news)?;
     let actor = llm.id();

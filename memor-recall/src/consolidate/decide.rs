@@ -9,11 +9,10 @@ use super::read::Observation;
 use super::{Options, Report, same};
 use crate::backend::{Added, Advance, Batch, Revision};
 use crate::llm::{Llm, Step, ask_json};
-use crate::memories::embed_texts;
+use crate::memories::embed_batch;
 use crate::model::{Kind, Scope, Source};
-use crate::vectors::normalized;
 use crate::when::TimeRange;
-use crate::{Embedding, Memories, NewMemory, Result, Search};
+use crate::{Memories, NewMemory, Result, Search};
 
 /// A memory the batch adds.
 struct New {
@@ -202,25 +201,14 @@ impl<'a> Plan<'a> {
     pub(super) fn write(mut self, progress: Advance<'_>) -> Result<()> {
         let changed: Vec<&Change> =
             self.changes.iter().filter(|c| c.superseded_by.is_some() || c.text != c.expected).collect();
+        // Updated texts get new vectors; superseded ones keep theirs.
+        let updated: Vec<usize> = (0..changed.len()).filter(|&i| changed[i].text != changed[i].expected).collect();
+        let revised: Vec<&str> = updated.iter().map(|&i| changed[i].text.as_str()).collect();
+        let news = self.adds.iter_mut().map(|n| &mut n.memory).collect();
+        let (of_updates, model) = embed_batch(self.embedder, news, &revised)?;
         let mut vectors: Vec<Option<Vec<f32>>> = vec![None; changed.len()];
-        let mut model = None;
-        if let Some(embedder) = self.embedder {
-            let updated: Vec<usize> = (0..changed.len()).filter(|&i| changed[i].text != changed[i].expected).collect();
-            let mut texts: Vec<&str> = self.adds.iter().map(|n| n.memory.text.as_str()).collect();
-            texts.extend(updated.iter().map(|&i| changed[i].text.as_str()));
-            if !texts.is_empty() {
-                let mut made = embed_texts(embedder, &texts)?;
-                let of_updates = made.split_off(self.adds.len());
-                for (new, vector) in self.adds.iter_mut().zip(made) {
-                    new.memory.embedding = Some(Embedding { model: embedder.model().to_owned(), vector });
-                }
-                for (&i, vector) in updated.iter().zip(of_updates) {
-                    vectors[i] = Some(normalized(&vector));
-                }
-                let dims = self.adds.iter().find_map(|n| n.memory.embedding.as_ref()).map(|e| e.vector.len());
-                let dims = dims.or_else(|| vectors.iter().flatten().next().map(Vec::len));
-                model = dims.map(|d| (embedder.model().to_owned(), d));
-            }
+        for (&i, vector) in updated.iter().zip(of_updates) {
+            vectors[i] = vector;
         }
         let news: Vec<NewMemory> = self.adds.iter().map(|n| n.memory.clone()).collect();
         let (mut prepared, _) = self.memories.prepare(&news)?;

@@ -385,3 +385,28 @@ fn two_runs_on_one_batch_write_it_once() {
         assert_eq!(run(&memories, &racing).messages, 0, "{backend}: nothing left");
     }
 }
+
+#[test]
+fn with_an_embedder_new_and_merged_memories_are_recalled_by_meaning() {
+    for (backend, memories) in crate::backends::all() {
+        let embedder = crate::episodes::Buckets::new(usize::MAX);
+        conversation(&memories, "ana", "2023-05-01T10:00:00+00:00", &["I am a nurse"]);
+        let first = model(&[("nurse", "Ana works as a nurse", None)], json!({"action": "ADD"}));
+        consolidate::run(&memories, &first, Some(&embedder), &Options::default(), |_, _| {}).unwrap();
+        assert_eq!(memories.model().unwrap(), Some(("test:buckets".to_owned(), 16)), "{backend}");
+        conversation(&memories, "ana", "2023-06-01T10:00:00+00:00", &["I work night shifts"]);
+        let merged = "Ana works night shifts as a nurse";
+        let detail =
+            model(&[("night", "Ana works nights", None)], json!({"action": "UPDATE", "id": "m1", "text": merged}));
+        consolidate::run(&memories, &detail, Some(&embedder), &Options::default(), |_, _| {}).unwrap();
+        // The merged text's own vector: the search by its words' vector alone finds it first.
+        let mut search = Search::text("").k(1);
+        search.vector = Some(memor_recall::Embedding {
+            model: "test:buckets".into(),
+            vector: memor_embed::Embedder::embed(&embedder, &[merged]).unwrap().remove(0),
+        });
+        let hits = memories.search(&search).unwrap();
+        assert_eq!(hits[0].memory.text, merged, "{backend}");
+        assert!(hits[0].why.cosine.unwrap() > 0.999, "{backend}: {:?}", hits[0].why);
+    }
+}

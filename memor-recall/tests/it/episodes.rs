@@ -10,13 +10,13 @@ use memor_store::NewConversation;
 
 /// Words hashed into 16 buckets: texts sharing words point the same way. Fails every call
 /// after `fail_after` successful ones, to stand for an embedding service going down.
-struct Buckets {
+pub(crate) struct Buckets {
     calls: AtomicUsize,
     fail_after: usize,
 }
 
 impl Buckets {
-    fn new(fail_after: usize) -> Buckets {
+    pub(crate) fn new(fail_after: usize) -> Buckets {
         Buckets { calls: AtomicUsize::new(0), fail_after }
     }
 }
