@@ -11,11 +11,13 @@ fn the_first_schema_upgrades_and_keeps_every_byte() {
     let path = dir.join("v1.db");
     std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/store-v1.db"), &path).unwrap();
     let store = SqliteStore::open(&path, &SqliteOptions::default()).unwrap();
-    let version: i64 = rusqlite::Connection::open(&path)
-        .unwrap()
-        .query_row("SELECT version FROM memor_schema WHERE component = 'store'", [], |r| r.get(0))
-        .unwrap();
-    assert!(version >= 2, "upgraded to the current schema, found {version}");
+    let sql = rusqlite::Connection::open(&path).unwrap();
+    let version: i64 =
+        sql.query_row("SELECT version FROM memor_schema WHERE component = 'store'", [], |r| r.get(0)).unwrap();
+    assert!(version >= 3, "upgraded to the current schema, found {version}");
+    let by_id: i64 =
+        sql.query_row("SELECT COUNT(*) FROM sqlite_master WHERE name = 'messages_by_id'", [], |r| r.get(0)).unwrap();
+    assert_eq!(by_id, 0, "version 3 drops the index of messages by id");
 
     let mut all = ListFilter::default();
     all.archived = true;
