@@ -163,7 +163,7 @@ impl Memories {
                 }
             };
             prepared.push(Prepared {
-                id: uuid::Uuid::new_v4().to_string(),
+                id: uuid::Uuid::now_v7().to_string(),
                 memory: m,
                 recorded_at: m.recorded_at.unwrap_or(at),
                 added_at: at,

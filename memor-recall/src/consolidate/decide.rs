@@ -176,7 +176,7 @@ impl<'a> Plan<'a> {
 
     /// Plans a new fact from `observation`; gives its id.
     fn add(&mut self, observation: &Observation<'_>, source: Source) -> String {
-        let id = uuid::Uuid::new_v4().to_string();
+        let id = uuid::Uuid::now_v7().to_string();
         let memory = NewMemory {
             text: observation.text.clone(),
             kind: Kind::Fact,

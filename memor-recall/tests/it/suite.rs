@@ -25,6 +25,21 @@ fn facts(memories: &Memories) {
     memories.add(NewMemory::fact("Ben works as a nurse in Leeds").user("ben")).unwrap();
 }
 
+/// Ids grow with time (UUIDv7), so each new memory and its events go at the end of the
+/// indexes by id instead of at a random page of them.
+#[test]
+fn memory_ids_sort_in_the_order_the_memories_were_added() {
+    for (backend, memories) in crate::backends::all() {
+        let batch: Vec<NewMemory> = (0..50).map(|i| NewMemory::fact(format!("fact {i}"))).collect();
+        let mut ids = memories.add_all(&batch).unwrap();
+        ids.push(memories.add(NewMemory::fact("one more")).unwrap());
+        let mut sorted = ids.clone();
+        sorted.sort();
+        assert_eq!(sorted, ids, "{backend}");
+        assert!(ids.iter().all(|id| uuid::Uuid::parse_str(id).is_ok_and(|u| u.get_version_num() == 7)), "{backend}");
+    }
+}
+
 #[test]
 fn words_find_the_memory_that_holds_them_and_say_so() {
     for (backend, memories) in crate::backends::all() {
