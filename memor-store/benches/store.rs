@@ -6,7 +6,7 @@
 // A benchmark: a failed unwrap is a failed run; criterion's macros generate undocumented items.
 #![allow(clippy::unwrap_used, missing_docs)]
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use memor_core::{Document, Message, Prompt, Response, Session};
@@ -44,10 +44,31 @@ fn stores() -> Vec<(String, Box<dyn Store>)> {
     out
 }
 
+/// The store's load against the file's, timed in turns so that both meet the same machine:
+/// on a shared machine two criterion runs a minute apart differ by more than the goal's
+/// margin. Prints the median of the 40 ratios.
+fn paired(backend: &str, mut store: impl FnMut(), mut file: impl FnMut()) {
+    let time = |f: &mut dyn FnMut()| {
+        let start = Instant::now();
+        f();
+        start.elapsed().as_secs_f64()
+    };
+    let mut ratios: Vec<f64> = (0..40).map(|_| time(&mut store) / time(&mut file)).collect();
+    ratios.sort_by(f64::total_cmp);
+    eprintln!(
+        "{backend}: loading the 10k-message conversation takes {:.2}x the file's load (median of 40 pairs)",
+        ratios[20]
+    );
+}
+
 fn bench(c: &mut Criterion) {
     let batch = messages(10_000);
     let ten_k = Session::with_messages(Some("bench".into()), batch.clone());
     let file_text = ten_k.to_json();
+    let dir = std::env::temp_dir().join(format!("memor-store-bench-file-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let path = dir.join("ten_k.json");
+    let _ = std::fs::write(&path, &file_text);
     for (backend, store) in stores() {
         let mut group = c.benchmark_group(format!("store/{backend}"));
         group.sample_size(10).measurement_time(Duration::from_secs(8));
@@ -79,11 +100,8 @@ fn bench(c: &mut Criterion) {
         group.throughput(Throughput::Elements(1));
         group.bench_function("load a 10k-message conversation", |b| b.iter(|| store.load(&id)));
         group.finish();
+        paired(&backend, || drop(store.load(&id)), || drop(Session::load(&path)));
     }
-    let dir = std::env::temp_dir().join(format!("memor-store-bench-file-{}", std::process::id()));
-    let _ = std::fs::create_dir_all(&dir);
-    let path = dir.join("ten_k.json");
-    let _ = std::fs::write(&path, &file_text);
     let mut group = c.benchmark_group("file");
     group.sample_size(10).measurement_time(Duration::from_secs(8));
     group.bench_function("load the same 10k-message memor file", |b| b.iter(|| Session::load(&path)));

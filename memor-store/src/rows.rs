@@ -109,7 +109,7 @@ impl<'h> Splice<'h> {
         let list = header.find("\"messages\": []").map(|i| i + "\"messages\": [".len());
         let status = header.rfind("\"messages_status\": []").map(|i| i + "\"messages_status\": [".len());
         let at = list.zip(status).filter(|(list, status)| list < status);
-        let mut text = String::with_capacity(header.len() + 4096);
+        let mut text = BUFFER.with_borrow_mut(std::mem::take);
         text.push_str(&header[..at.map_or(0, |(list, _)| list)]);
         Splice { header, at, text, status: String::new(), count: 0 }
     }
@@ -133,6 +133,25 @@ impl<'h> Splice<'h> {
         self.text.push_str(&self.status);
         self.text.push_str(&self.header[status..]);
         Session::from_json(&self.text).ok().filter(|s| s.len() == self.count)
+    }
+}
+
+/// The largest text a thread keeps for its next [`Splice`] (the text is only read while the
+/// session is parsed, and a conversation's is megabytes: growing a fresh one every load cost a
+/// sixth of a load, in copies and page faults).
+const KEEP: usize = 64 << 20;
+
+thread_local! {
+    static BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+impl Drop for Splice<'_> {
+    fn drop(&mut self) {
+        if self.text.capacity() <= KEEP {
+            let mut text = std::mem::take(&mut self.text);
+            text.clear();
+            BUFFER.set(text);
+        }
     }
 }
 
