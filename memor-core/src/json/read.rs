@@ -126,6 +126,62 @@ impl<'a> Slots<'a> {
         })
     }
 
+    /// The keys by index, as [`index`](Self::index) numbers them.
+    const KEYS: [&'static str; 24] = [
+        "type",
+        "message",
+        "warnings",
+        "score",
+        "temperature",
+        "top_k",
+        "tokens",
+        "inference_time",
+        "top_p",
+        "role",
+        "model",
+        "gpu",
+        "id",
+        "memor_version",
+        "date_created",
+        "date_modified",
+        "responses",
+        "selected_response_index",
+        "template",
+        "provider_metadata",
+        "tool_calls",
+        "tool_results",
+        "images",
+        "reasoning",
+    ];
+
+    /// The keys that follow key `last` (`None`: the first key) in the order memor writes a
+    /// prompt's and a response's, most likely first.
+    #[inline]
+    fn next_keys(last: Option<usize>) -> &'static [usize] {
+        match last {
+            None => &[0],
+            Some(0) => &[1],
+            Some(1) => &[2],
+            Some(2) => &[16, 3],
+            Some(16) => &[17],
+            Some(17) => &[6],
+            Some(3) => &[4],
+            Some(4) => &[5],
+            Some(5) => &[6],
+            Some(6) => &[9, 7],
+            Some(7) => &[8],
+            Some(8) => &[9],
+            Some(9) => &[12, 10],
+            Some(10) => &[11],
+            Some(11) => &[12],
+            Some(12) => &[18, 13],
+            Some(18) => &[13],
+            Some(13) => &[14],
+            Some(14) => &[15],
+            _ => &[],
+        }
+    }
+
     /// The value of `key`, if the object had it.
     #[inline]
     pub(crate) fn get(&self, key: &str) -> Option<&Raw<'a>> {
@@ -504,18 +560,26 @@ impl<'a> Parser<'a> {
             return Err(self.error("maximum nesting depth exceeded"));
         }
         self.skip_ws();
+        let mut last = None;
         if !self.eat(b'}') {
             loop {
                 if self.peek() != Some(b'"') {
                     return Err(self.error("Expecting property name enclosed in double quotes"));
                 }
-                let key = self.string()?;
+                let index = match self.expected_key(last) {
+                    Some(i) => Some(i),
+                    None => {
+                        let key = self.string()?;
+                        self.skip_ws();
+                        if !self.eat(b':') {
+                            return Err(self.error("Expecting ':' delimiter"));
+                        }
+                        Slots::index(&key)
+                    }
+                };
+                last = index;
                 self.skip_ws();
-                if !self.eat(b':') {
-                    return Err(self.error("Expecting ':' delimiter"));
-                }
-                self.skip_ws();
-                match Slots::index(&key) {
+                match index {
                     Some(i @ Slots::TEMPLATE) => {
                         match self.known_template.filter(|t| self.s[self.pos..].starts_with(t.as_bytes())) {
                             Some(known) => {
@@ -549,6 +613,23 @@ impl<'a> Parser<'a> {
         }
         self.depth -= 1;
         Ok(())
+    }
+
+    /// Consumes `"key":` when the next key is one memor writes after key `last` (see
+    /// [`Slots::next_keys`]), spelled without escapes; its index. Anything else is left for
+    /// the general path, which reads it as any key.
+    #[inline]
+    fn expected_key(&mut self, last: Option<usize>) -> Option<usize> {
+        let rest = self.s.get(self.pos + 1..)?;
+        let i = Slots::next_keys(last).iter().copied().find(|&i| {
+            let key = Slots::KEYS[i].as_bytes();
+            rest.len() > key.len() + 1
+                && rest.starts_with(key)
+                && rest[key.len()] == b'"'
+                && rest[key.len() + 1] == b':'
+        })?;
+        self.pos += Slots::KEYS[i].len() + 3;
+        Some(i)
     }
 
     fn array(&mut self) -> Result<Raw<'a>, SyntaxError> {
@@ -617,6 +698,39 @@ impl<'a> Parser<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The key memor writes next is taken whole (`"key":`) or not at all.
+    #[test]
+    fn an_expected_key_is_taken_only_as_memor_spells_it() {
+        let parser = |text: &'static str| Parser {
+            src: text,
+            s: text.as_bytes(),
+            pos: 0,
+            depth: 0,
+            items: Vec::new(),
+            pairs: Vec::new(),
+            known_template: None,
+        };
+        // After `role` (9) a prompt writes `id` (12), a response `model` (10).
+        for (text, want, pos) in [
+            (r#""id": 1"#, Some(12), 5),
+            (r#""model": 1"#, Some(10), 8),
+            (r#""model" : 1"#, None, 0),
+            (r#""modelx": 1"#, None, 0),
+            (r#""mode\u006c": 1"#, None, 0),
+            (r#""gpu": 1"#, None, 0),
+            (r#""model""#, None, 0),
+        ] {
+            let mut p = parser(text);
+            assert_eq!(p.expected_key(Some(9)), want, "{text}");
+            assert_eq!(p.pos, pos, "{text}");
+        }
+        for (i, key) in Slots::KEYS.iter().enumerate() {
+            assert_eq!(Slots::index(key), Some(i), "{key}");
+        }
+        assert_eq!(parser(r#""type": 1"#).expected_key(None), Some(0));
+        assert_eq!(parser(r#""message": 1"#).expected_key(None), None);
+    }
 
     #[test]
     fn python_literals_and_numbers() {

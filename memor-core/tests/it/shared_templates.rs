@@ -83,3 +83,41 @@ fn each_prompt_keeps_the_template_its_text_names() {
     assert!(memor_core::json::__streaming_agrees(&glued), "{glued}");
     assert!(Session::from_json(&glued).is_err());
 }
+
+/// The streamed loader reads memor's keys in memor's order without reading them as strings:
+/// keys in another order, escaped, spaced, repeated, unknown, or a prefix of the expected one
+/// must load as the whole-tree loader loads them.
+#[test]
+fn keys_out_of_memors_order_or_spelling_load_as_the_tree_loader_reads_them() {
+    let prompt = Prompt::builder().message("p").build().to_json();
+    let response = Response::builder().message("r").model("m").build().unwrap().to_json();
+    let variants = |json: &str| {
+        vec![
+            json.to_owned(),
+            json.replacen("\"message\": ", "\"mess\\u0061ge\": ", 1),
+            json.replacen("\"message\": ", "\"message\" : ", 1),
+            json.replacen("\"message\": ", "\"message\":", 1),
+            json.replacen("\"warnings\": {}, ", "\"warningsx\": 1, \"warnings\": {}, ", 1),
+            json.replacen("\"role\": ", "\"rol\": 1, \"role\": ", 1),
+            json.replacen("\"role\": ", "\"rolex\": 1, \"role\": ", 1),
+            json.replacen("\"model\": ", "\"modelx\": ", 1),
+            json.replacen("\"id\": ", "\"message\": \"again\", \"id\": ", 1),
+            json.replacen("\"type\": ", "\"tokens\": 3, \"type\": ", 1),
+            json.replacen("\"id\": ", "\"id\": 5, \"id\": ", 1),
+        ]
+    };
+    let mut loaded = 0;
+    for text in variants(&prompt).into_iter().chain(variants(&response)) {
+        let session = session(&[text.clone(), text]);
+        assert!(memor_core::json::__streaming_agrees(&session), "{session}");
+        loaded += usize::from(Session::from_json(&session).is_ok());
+    }
+    // Every variant but one is valid memor: an unknown key is dropped, a repeated key keeps
+    // its last value (as a Python dict does); a response whose `model` key is misspelled has
+    // none, which memor refuses (`data["model"]`).
+    assert_eq!(loaded, 21);
+    let again = session(&[prompt.replacen("\"id\": ", "\"message\": \"again\", \"id\": ", 1)]);
+    assert_eq!(Session::from_json(&again).unwrap().messages()[0].message(), "again");
+    let escaped = session(&[response.replacen("\"message\": \"r\"", "\"mess\\u0061ge\": \"escaped\"", 1)]);
+    assert_eq!(Session::from_json(&escaped).unwrap().messages()[0].message(), "escaped");
+}
