@@ -217,15 +217,7 @@ impl fmt::Display for SyntaxError {
 
 /// Parses a whole document.
 pub(crate) fn parse(text: &str) -> Result<Raw<'_>, SyntaxError> {
-    let mut p = Parser {
-        src: text,
-        s: text.as_bytes(),
-        pos: 0,
-        depth: 0,
-        items: Vec::new(),
-        pairs: Vec::new(),
-        known_template: None,
-    };
+    let mut p = Parser::new(text);
     if text.starts_with('\u{feff}') {
         return Err(p.error("Unexpected UTF-8 BOM (decode using utf-8-sig)"));
     }
@@ -247,15 +239,8 @@ pub(crate) fn parse_streaming<'a>(
     key: &str,
     mut each: impl FnMut(&mut Parser<'a>) -> bool,
 ) -> Option<Raw<'a>> {
-    let mut p = Parser {
-        src: text,
-        s: text.as_bytes(),
-        pos: 0,
-        depth: 1,
-        items: Vec::new(),
-        pairs: Vec::new(),
-        known_template: None,
-    };
+    let mut p = Parser::new(text);
+    p.depth = 1;
     p.skip_ws();
     if text.starts_with('\u{feff}') || !p.eat(b'{') {
         return None;
@@ -332,6 +317,18 @@ pub(crate) struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
+    fn new(text: &'a str) -> Self {
+        Parser {
+            src: text,
+            s: text.as_bytes(),
+            pos: 0,
+            depth: 0,
+            items: Vec::new(),
+            pairs: Vec::new(),
+            known_template: None,
+        }
+    }
+
     fn error(&self, msg: &'static str) -> SyntaxError {
         let mut end = self.pos.min(self.src.len());
         while !self.src.is_char_boundary(end) {
@@ -702,15 +699,7 @@ mod tests {
     /// The key memor writes next is taken whole (`"key":`) or not at all.
     #[test]
     fn an_expected_key_is_taken_only_as_memor_spells_it() {
-        let parser = |text: &'static str| Parser {
-            src: text,
-            s: text.as_bytes(),
-            pos: 0,
-            depth: 0,
-            items: Vec::new(),
-            pairs: Vec::new(),
-            known_template: None,
-        };
+        let parser = Parser::new;
         // After `role` (9) a prompt writes `id` (12), a response `model` (10).
         for (text, want, pos) in [
             (r#""id": 1"#, Some(12), 5),
