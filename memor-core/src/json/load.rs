@@ -344,15 +344,15 @@ fn response_fields(o: &Obj<'_, '_>) -> Result<Response> {
 /// Not memor's: the tool calls, tool results, images and reasoning state of a message, when
 /// present.
 fn parts(o: &Obj<'_, '_>) -> Result<Parts> {
-    // Most messages are text alone.
-    if crate::parts::KEYS.iter().all(|key| o.get(key).is_none()) {
-        return Ok(Parts::default());
-    }
     let mut values = [None, None, None, None];
     for (slot, key) in values.iter_mut().zip(crate::parts::KEYS) {
         if let Some(raw) = o.get(key) {
             *slot = Some(value(raw).map_err(|e| e.into_error(key))?);
         }
+    }
+    // Most messages are text alone.
+    if values.iter().all(Option::is_none) {
+        return Ok(Parts::default());
     }
     Parts::from_values(values).map_err(|(field, why)| o.bad(&field, why))
 }
