@@ -22,6 +22,7 @@ pub mod consolidate;
 mod error;
 mod fuse;
 pub mod index;
+mod lists;
 pub mod llm;
 mod memories;
 mod model;

@@ -89,6 +89,7 @@ impl Cache {
             self.meta.push(Meta { user, agent, conversation, source, kind, event });
             self.high = rowid;
         }
+        self.codes.index();
         self.seen = now;
         Ok(())
     }
