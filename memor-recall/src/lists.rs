@@ -14,7 +14,7 @@ use crate::vectors::{Codes, Entry, dot_i8, normalized, quantize};
 /// The number of rows from which a store's vectors get lists.
 pub(crate) const INDEXED_FROM: usize = 150_000;
 /// A search reads lists until it has read at least 1/`PROBED` of the rows.
-pub(crate) const PROBED: usize = 16;
+pub(crate) const PROBED: usize = 8;
 /// The k-means rounds.
 const ROUNDS: usize = 6;
 /// The rows of the training sample, per list.
