@@ -18,10 +18,13 @@
 //! - `postgres`: memories in PostgreSQL, vectors in pgvector columns with an HNSW index.
 
 mod backend;
+#[cfg(feature = "sqlite")]
+mod codes;
 pub mod consolidate;
 mod error;
 mod fuse;
 pub mod index;
+#[cfg(feature = "sqlite")]
 mod lists;
 pub mod llm;
 mod memories;

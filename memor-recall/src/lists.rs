@@ -9,7 +9,8 @@
 //! trained again when the rows have doubled since, and with everything else when a memory is
 //! removed (the cache is then read again).
 
-use crate::vectors::{Codes, Entry, dot_i8, normalized, quantize};
+use crate::codes::{Codes, Entry, dot_i8, quantize};
+use crate::vectors::normalized;
 
 /// The number of rows from which a store's vectors get lists.
 pub(crate) const INDEXED_FROM: usize = 150_000;

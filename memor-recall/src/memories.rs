@@ -58,6 +58,7 @@ impl Memories {
         Memories::open_location(&Location::parse(given)?, false)
     }
 
+    #[cfg_attr(not(feature = "sqlite"), allow(unused_variables, reason = "only a SQLite file is created"))]
     fn open_location(location: &Location, create: bool) -> Result<Memories> {
         match location {
             #[cfg(feature = "sqlite")]

@@ -75,6 +75,7 @@ pub fn open_existing(given: &str) -> Result<Box<dyn Store>> {
     open_location(&Location::parse(given)?, false)
 }
 
+#[cfg_attr(not(feature = "sqlite"), allow(unused_variables, reason = "only a SQLite file is created"))]
 fn open_location(location: &Location, create: bool) -> Result<Box<dyn Store>> {
     match location {
         #[cfg(feature = "sqlite")]

@@ -5,8 +5,9 @@ use std::collections::HashMap;
 
 use memor_store::rusqlite::{self, Transaction};
 
+use crate::codes::Codes;
 use crate::model::Kind;
-use crate::vectors::{Codes, from_blob};
+use crate::vectors::from_blob;
 use crate::{Error, Filter, Result};
 
 /// What the scan filters on, per row.
