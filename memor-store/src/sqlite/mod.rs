@@ -364,8 +364,9 @@ impl Tx for SqlTx<'_> {
             "INSERT INTO messages (conversation_id, position, id, kind, role, model, tokens, date_created, \
              date_modified, enabled, text, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             message_params(&id, &position, row),
-        )
-        .map(drop)
+        )?;
+        let seq = self.tx.last_insert_rowid();
+        self.exec("INSERT INTO messages_fts (rowid, text) VALUES (?1, ?2)", params![seq, row.text]).map(drop)
     }
 
     fn locate(&mut self, id: &str, which: &MessageRef) -> Result<Option<Located>> {
@@ -413,6 +414,10 @@ impl Tx for SqlTx<'_> {
              date_modified, enabled, text, json) SELECT ?2, position, id, kind, role, model, tokens, date_created, \
              date_modified, enabled, text, json FROM messages WHERE conversation_id = ?1 ORDER BY position",
             params![from, to],
+        )?;
+        self.exec(
+            "INSERT INTO messages_fts (rowid, text) SELECT seq, text FROM messages WHERE conversation_id = ?1",
+            [to],
         )
         .map(drop)
     }

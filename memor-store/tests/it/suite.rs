@@ -134,8 +134,17 @@ fn rename_and_copy_keep_everything_else() {
         store.rename(&c.id, Some("renamed")).unwrap();
         assert_eq!(store.get(&c.id).unwrap().title.as_deref(), Some("renamed"));
         assert_eq!(store.load(&c.id).unwrap().title(), Some("renamed"));
+        // The copy's messages are in the full-text index under the copy.
+        let hits = store.search("hello", &SearchFilter::default()).unwrap();
+        let mut found: Vec<&str> = hits.iter().map(|h| h.conversation.as_str()).collect();
+        found.sort_unstable();
+        let mut both = [c.id.as_str(), copy.id.as_str()];
+        both.sort_unstable();
+        assert_eq!(found, both);
         store.delete(&c.id).unwrap();
         assert_eq!(store.load(&copy.id).unwrap().len(), 2, "the copy outlives the original");
+        let hits = store.search("hello", &SearchFilter::default()).unwrap();
+        assert_eq!(hits.iter().map(|h| h.conversation.as_str()).collect::<Vec<_>>(), [copy.id.as_str()]);
     });
 }
 

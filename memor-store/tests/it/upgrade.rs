@@ -14,7 +14,7 @@ fn the_first_schema_upgrades_and_keeps_every_byte() {
     let sql = rusqlite::Connection::open(&path).unwrap();
     let version: i64 =
         sql.query_row("SELECT version FROM memor_schema WHERE component = 'store'", [], |r| r.get(0)).unwrap();
-    assert!(version >= 3, "upgraded to the current schema, found {version}");
+    assert!(version >= 4, "upgraded to the current schema, found {version}");
     let by_id: i64 =
         sql.query_row("SELECT COUNT(*) FROM sqlite_master WHERE name = 'messages_by_id'", [], |r| r.get(0)).unwrap();
     assert_eq!(by_id, 0, "version 3 drops the index of messages by id");
@@ -36,6 +36,16 @@ fn the_first_schema_upgrades_and_keeps_every_byte() {
     // Messages stored before the upgrade are in the new full-text index.
     let hits = store.search("fibonacci", &SearchFilter::default()).unwrap();
     assert!(hits.iter().any(|h| h.conversation == edited.id), "{hits:?}");
+    // Messages appended after it are indexed too (version 4 indexes them without a trigger).
+    let triggers: i64 = sql
+        .query_row("SELECT COUNT(*) FROM sqlite_master WHERE name = 'messages_fts_insert'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(triggers, 0, "version 4 drops the insert trigger");
+    let mut late = Session::new(None);
+    late.add_message(memor_core::Prompt::builder().message("a quokka after the upgrade").build());
+    let c = store.import(&late, &Default::default()).unwrap();
+    let hits = store.search("quokka", &SearchFilter::default()).unwrap();
+    assert_eq!(hits.iter().map(|h| h.conversation.as_str()).collect::<Vec<_>>(), [c.id.as_str()]);
 }
 
 #[test]
