@@ -176,11 +176,12 @@ fn insert<'a>(
              ON CONFLICT DO NOTHING",
         )
         .map_err(error)?;
+    let mut index = tx.prepare_cached("INSERT INTO memories_fts (rowid, text) VALUES (?1, ?2)").map_err(error)?;
     let mut added = 0;
     for p in items {
         let m = p.memory;
         let source = m.source.as_ref();
-        added += insert
+        let new = insert
             .execute(params![
                 p.id,
                 m.kind.as_str(),
@@ -202,6 +203,10 @@ fn insert<'a>(
                 actor,
             ])
             .map_err(error)?;
+        if new == 1 {
+            index.execute(params![tx.last_insert_rowid(), m.text]).map_err(error)?;
+        }
+        added += new;
     }
     Ok(added)
 }

@@ -8,6 +8,7 @@ mod backends;
 mod consolidate;
 mod episodes;
 mod suite;
+mod upgrade;
 mod when;
 
 use std::path::PathBuf;
