@@ -127,13 +127,13 @@ impl Codes {
 }
 
 /// `work(0)` and `work(1)` on two threads, their results together.
-fn split<T: Send>(work: impl Fn(usize) -> Vec<T> + Sync) -> Vec<T> {
+pub(crate) fn split<T: Send>(work: impl Fn(usize) -> Vec<T> + Sync) -> Vec<T> {
     let work = &work;
     std::thread::scope(|s| {
         let upper = s.spawn(move || work(1));
         let mut lower = work(0);
-        // A panicked thread (none can: the work does not panic) would only lose its half.
-        lower.extend(upper.join().unwrap_or_default());
+        // The work does not panic; if a thread did, its half is done again on this one.
+        lower.extend(upper.join().unwrap_or_else(|_| work(1)));
         lower
     })
 }

@@ -9,7 +9,7 @@
 //! trained again when the rows have doubled since, and with everything else when a memory is
 //! removed (the cache is then read again).
 
-use crate::codes::{Codes, Entry, dot_i8, quantize};
+use crate::codes::{Codes, Entry, dot_i8, quantize, split};
 use crate::vectors::normalized;
 
 /// The number of rows from which a store's vectors get lists.
@@ -68,17 +68,12 @@ impl Centroids {
         best.0 as u32
     }
 
-    /// The centroid nearest each row of `rows`, on two threads.
+    /// The centroid nearest each row of `rows`, in order, on two threads.
     fn assign(&self, codes: &Codes, rows: &[usize]) -> Vec<u32> {
         let half = rows.len() / 2;
-        let part = |rows: &[usize]| rows.iter().map(|&r| self.nearest(codes.row(r).0)).collect::<Vec<u32>>();
-        std::thread::scope(|s| {
-            let upper = s.spawn(|| part(&rows[half..]));
-            let mut lower = part(&rows[..half]);
-            // The work does not panic; a panicked thread would be a bug, so its rows are
-            // assigned again on this one.
-            lower.extend(upper.join().unwrap_or_else(|_| part(&rows[half..])));
-            lower
+        split(|part| {
+            let rows = if part == 0 { &rows[..half] } else { &rows[half..] };
+            rows.iter().map(|&r| self.nearest(codes.row(r).0)).collect()
         })
     }
 }
