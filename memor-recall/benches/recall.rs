@@ -176,6 +176,18 @@ fn at_scale(c: &mut Criterion, n: usize, backend: &str, clustered: bool) {
     }
     let (p50, p95) = percentiles(times);
     eprintln!("hybrid search, {n} memories: p50 {p50:.2} ms, p95 {p95:.2} ms");
+    // What a forget (or a consolidation's revision) costs the next search: each time the
+    // best hit of a query is forgotten, then the next query is timed.
+    let mut times = Vec::new();
+    for (i, q) in queries.iter().take(20).enumerate() {
+        let best = search(q, "").remove(0).memory.id;
+        memories.forget(&best).unwrap();
+        let started = Instant::now();
+        search(&queries[i + 20], "");
+        times.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    let (p50, p95) = percentiles(times);
+    eprintln!("vector search after a forget, {n} memories: p50 {p50:.2} ms, p95 {p95:.2} ms");
     if let Some(dir) = std::env::var_os("MEMOR_BENCH_MINILM_DIR") {
         let id = format!("local:{}", dir.to_string_lossy());
         let embedder = memor_embed::EmbedderRegistry::global().open(&id).unwrap();

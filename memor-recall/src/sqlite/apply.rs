@@ -75,6 +75,7 @@ pub(super) fn apply(tx: &Transaction<'_>, batch: &Batch<'_>, error: &dyn Fn(rusq
         if changed == 0 {
             return Err(Error::Changed { id: r.id.to_owned() });
         }
+        super::changed(tx, r.id).map_err(error)?;
         event
             .execute(params![r.id, r.action, at, r.text, r.expected, batch.actor, sources_json(r.sources), r.related])
             .map_err(error)?;
@@ -87,7 +88,7 @@ pub(super) fn apply(tx: &Transaction<'_>, batch: &Batch<'_>, error: &dyn Fn(rusq
         .map_err(error)?;
     }
     if !batch.adds.is_empty() || !batch.revisions.is_empty() {
-        super::bump(tx, !batch.revisions.is_empty()).map_err(error)?;
+        super::bump(tx).map_err(error)?;
     }
     Ok(())
 }

@@ -101,11 +101,25 @@ fn columns(row: &rusqlite::Row<'_>) -> rusqlite::Result<Columns> {
     })
 }
 
-fn bump(tx: &Transaction<'_>, removal: bool) -> rusqlite::Result<usize> {
-    tx.execute(
-        "UPDATE memory_generation SET value = value + 1, removals = removals + ?1 WHERE only = 1",
-        [i64::from(removal)],
-    )
+/// Counts a write of memories, which readers of the vectors catch up with.
+fn bump(tx: &Transaction<'_>) -> rusqlite::Result<usize> {
+    tx.execute("UPDATE memory_generation SET value = value + 1 WHERE only = 1", [])
+}
+
+/// How many of the latest changes `memory_changes` keeps.
+pub(crate) const KEPT_CHANGES: i64 = 10_000;
+
+/// Records that the memory `id`'s vector, scope or status changed: the `removals` counter
+/// numbers the change, and the oldest changes beyond [`KEPT_CHANGES`] are dropped.
+fn changed(tx: &Transaction<'_>, id: &str) -> rusqlite::Result<()> {
+    let seq: i64 = tx.query_row(
+        "UPDATE memory_generation SET removals = removals + 1 WHERE only = 1 RETURNING removals",
+        [],
+        |r| r.get(0),
+    )?;
+    tx.execute("INSERT INTO memory_changes (seq, row) SELECT ?1, rowid FROM memories WHERE id = ?2", params![seq, id])?;
+    tx.execute("DELETE FROM memory_changes WHERE seq <= ?1", [seq - KEPT_CHANGES])?;
+    Ok(())
 }
 
 /// Below this many memories every word of a query is looked up.
@@ -245,7 +259,7 @@ impl Backend for Sqlite {
                 .map_err(error)?;
             }
             if added > 0 {
-                bump(tx, false).map_err(error)?;
+                bump(tx).map_err(error)?;
             }
             Ok(added)
         })
@@ -391,7 +405,8 @@ impl Backend for Sqlite {
                 params![id, action, at, text, actor, related],
             )
             .map_err(error)?;
-            bump(tx, true).map_err(error)?;
+            changed(tx, id).map_err(error)?;
+            bump(tx).map_err(error)?;
             Ok(())
         })
     }

@@ -1,7 +1,7 @@
 //! Long-term memory's tables in the store's SQLite file (component `memory`).
 
 /// `SCRIPTS[i]` takes the `memory` component from version `i` to `i + 1`.
-pub(crate) const SCRIPTS: &[&str] = &[V1, V2, V3, V4];
+pub(crate) const SCRIPTS: &[&str] = &[V1, V2, V3, V4, V5];
 
 const V1: &str = "
 CREATE TABLE memories (
@@ -92,3 +92,14 @@ CREATE VIRTUAL TABLE memories_fts_vocab USING fts5vocab (memories_fts, 'row');
 /// statement that fires a trigger gets a savepoint, and FTS5 flushes its pending terms at each
 /// one (a small segment per memory, then merges; the store's schema 4 says more).
 const V4: &str = "DROP TRIGGER memories_fts_insert;";
+
+/// The rows whose vector, scope or status changed after they were added, numbered by the
+/// `removals` counter each change bumps: a process holding the vectors in memory replaces
+/// those rows rather than reading them all again (the last `sqlite::KEPT_CHANGES` are kept;
+/// a reader further behind reads everything).
+const V5: &str = "
+CREATE TABLE memory_changes (
+    seq INTEGER PRIMARY KEY,
+    row INTEGER NOT NULL
+);
+";
