@@ -462,17 +462,36 @@ pub(crate) fn session_text(text: &str) -> Result<Session> {
 /// The streamed load of a session, with the top-level tree it leaves (every key but
 /// `messages`); `None` whenever [`session`] must decide.
 fn streamed(text: &str) -> Option<(Raw<'_>, Session)> {
-    let mut messages = Vec::new();
-    let mut templates = Templates::default();
-    let top = read::parse_streaming(text, "messages", |p| {
-        let mut slots = Slots::default();
-        let loaded = p.object_slots(&mut slots).is_ok()
-            && push_message(&mut messages, Fields::Slots(&slots), &mut templates).is_ok();
-        p.known_template = templates.last_text;
-        loaded
-    })?;
+    streamed_split(text, read::SPLIT_FROM)
+}
+
+/// [`streamed`], with `messages` read in two parts from `split_from` bytes.
+fn streamed_split(text: &str, split_from: usize) -> Option<(Raw<'_>, Session)> {
+    let (top, parts) = read::parse_streaming::<Messages<'_>>(text, "messages", split_from)?;
+    let mut parts = parts.into_iter();
+    let mut messages = parts.next()?.messages;
+    for part in parts {
+        messages.extend(part.messages);
+    }
     let session = Obj::of(&top, Kind::Session).and_then(|o| session_rest(&o, messages)).ok()?;
     Some((top, session))
+}
+
+/// The messages of one part of a streamed session.
+#[derive(Default)]
+struct Messages<'a> {
+    messages: Vec<Message>,
+    templates: Templates<'a>,
+}
+
+impl<'a> read::Elements<'a> for Messages<'a> {
+    fn element(&mut self, p: &mut read::Parser<'a>) -> bool {
+        let mut slots = Slots::default();
+        let loaded = p.object_slots(&mut slots).is_ok()
+            && push_message(&mut self.messages, Fields::Slots(&slots), &mut self.templates).is_ok();
+        p.known_template = self.templates.last_text;
+        loaded
+    }
 }
 
 /// A file of the kind its `"type"` names (none: a template), parsed once. A text that starts
@@ -612,8 +631,18 @@ pub(crate) fn type_field(text: &str) -> Option<Option<String>> {
 /// the same error). For tests and the fuzzer only.
 #[doc(hidden)]
 pub fn __streaming_agrees(text: &str) -> bool {
-    let streamed = session_text(text);
-    let whole = from_text(text, Kind::Session, session);
+    // In one part, as a small text is read, and in two wherever a seam is found.
+    [usize::MAX, 0].into_iter().all(|split_from| {
+        let streamed = match streamed_split(text, split_from) {
+            Some((_, session)) => Ok(session),
+            None => from_text(text, Kind::Session, session),
+        };
+        agree(text, streamed, from_text(text, Kind::Session, session))
+    })
+}
+
+/// Whether two loads of `text` give the same session or the same error.
+fn agree(text: &str, streamed: Result<Session>, whole: Result<Session>) -> bool {
     match (streamed, whole) {
         (Ok(a), Ok(b)) => {
             // Ids missing from the text are drawn afresh by each load: mask them.

@@ -230,15 +230,35 @@ pub(crate) fn parse(text: &str) -> Result<Raw<'_>, SyntaxError> {
     Ok(value)
 }
 
+/// What reads the elements of a streamed array: one reader per part of the array.
+pub(crate) trait Elements<'a>: Default + Send {
+    /// Reads the element at the parser's position; `false` stops the streamed parse.
+    fn element(&mut self, p: &mut Parser<'a>) -> bool;
+}
+
+/// A streamed array of this many bytes or more is read in two parts on two threads.
+pub(crate) const SPLIT_FROM: usize = 1 << 20;
+
+/// Where a second part of a session's `messages` may start: just after the `}` of the first
+/// message-level `}, {"type": "Prompt"` (or, with no prompt left, `"Response"`) at or after
+/// `from`. In JSON text this is never inside a string (a quote there is escaped, so the
+/// string would have ended at the first `"`, which a bare `type` cannot follow), but it may
+/// be inside a nested array, so the seam is only a guess that the first part then checks.
+fn seam(s: &[u8], from: usize) -> Option<usize> {
+    let find = |needle: &[u8]| s.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|i| from + i + 1);
+    find(b"}, {\"type\": \"Prompt\"").or_else(|| find(b"}, {\"type\": \"Response\""))
+}
+
 /// Parses a document whose top level is an object, handing each element of the array under
-/// `key` to `each` as soon as it is read instead of keeping it (the returned tree holds an
-/// empty array there). `None` when the text is not valid JSON of that shape, `key` repeats,
-/// or `each` returns `false`: the caller then parses the text whole.
-pub(crate) fn parse_streaming<'a>(
+/// `key` to an [`Elements`] reader as soon as it is read instead of keeping it (the returned
+/// tree holds an empty array there), with the readers in the order of their parts. `None`
+/// when the text is not valid JSON of that shape, `key` repeats, or a reader returns
+/// `false`: the caller then parses the text whole.
+pub(crate) fn parse_streaming<'a, E: Elements<'a>>(
     text: &'a str,
     key: &str,
-    mut each: impl FnMut(&mut Parser<'a>) -> bool,
-) -> Option<Raw<'a>> {
+    split_from: usize,
+) -> Option<(Raw<'a>, Vec<E>)> {
     let mut p = Parser::new(text);
     p.depth = 1;
     p.skip_ws();
@@ -246,7 +266,7 @@ pub(crate) fn parse_streaming<'a>(
         return None;
     }
     let mut pairs = Vec::new();
-    let mut streamed = false;
+    let mut parts = None;
     p.skip_ws();
     if !p.eat(b'}') {
         loop {
@@ -260,27 +280,11 @@ pub(crate) fn parse_streaming<'a>(
             }
             p.skip_ws();
             if k == key {
-                if streamed || !p.eat(b'[') {
+                if parts.is_some() || !p.eat(b'[') {
                     return None;
                 }
-                streamed = true;
                 p.depth += 1;
-                p.skip_ws();
-                if !p.eat(b']') {
-                    loop {
-                        if !each(&mut p) {
-                            return None;
-                        }
-                        p.skip_ws();
-                        if p.eat(b']') {
-                            break;
-                        }
-                        if !p.eat(b',') {
-                            return None;
-                        }
-                        p.skip_ws();
-                    }
-                }
+                parts = Some(p.elements(split_from)?);
                 p.depth -= 1;
                 pairs.push((k, Raw::Array(Vec::new())));
             } else {
@@ -297,7 +301,15 @@ pub(crate) fn parse_streaming<'a>(
         }
     }
     p.skip_ws();
-    (streamed && p.pos == p.s.len()).then_some(Raw::Object(pairs))
+    let parts = parts.filter(|_| p.pos == p.s.len())?;
+    Some((Raw::Object(pairs), parts))
+}
+
+/// How [`Parser::read_elements`] stopped.
+#[derive(Debug, PartialEq)]
+enum Read {
+    End,
+    AtSeam,
 }
 
 pub(crate) struct Parser<'a> {
@@ -327,6 +339,81 @@ impl<'a> Parser<'a> {
             pairs: Vec::new(),
             known_template: None,
         }
+    }
+
+    /// The elements of the array just opened, through its `]`, each read by a reader.
+    ///
+    /// An array of `split_from` bytes or more (to the end of the text) is read in two parts
+    /// on two threads, the second from a [`seam`] past the middle. The first part must land
+    /// exactly on the seam after an element, which proves the seam an element boundary of
+    /// this array (the first part is the whole-text parse up to there); otherwise, or when
+    /// the second part fails, the first reads on alone, as if nothing had been split. So the
+    /// elements, and every error, are those of the one-part read.
+    fn elements<E: Elements<'a>>(&mut self, split_from: usize) -> Option<Vec<E>> {
+        self.skip_ws();
+        let mut first = E::default();
+        if self.eat(b']') {
+            return Some(vec![first]);
+        }
+        let rest = self.s.len() - self.pos;
+        let Some(at) = (rest >= split_from).then(|| seam(self.s, self.pos + rest / 2)).flatten() else {
+            self.read_elements(&mut first, None)?;
+            return Some(vec![first]);
+        };
+        let (src, depth) = (self.src, self.depth);
+        std::thread::scope(|scope| {
+            let second = scope.spawn(move || {
+                let mut p = Parser::new(src);
+                (p.pos, p.depth) = (at, depth);
+                let mut second = E::default();
+                (p.next_element()? && p.read_elements(&mut second, None)? == Read::End).then_some((second, p.pos))
+            });
+            let read = self.read_elements(&mut first, Some(at));
+            let second = second.join().ok().flatten();
+            match (read?, second) {
+                (Read::End, _) => Some(vec![first]),
+                (Read::AtSeam, Some((second, end))) => {
+                    self.pos = end;
+                    Some(vec![first, second])
+                }
+                (Read::AtSeam, None) => {
+                    if self.next_element()? {
+                        self.read_elements(&mut first, None)?;
+                    }
+                    Some(vec![first])
+                }
+            }
+        })
+    }
+
+    /// Reads elements from the one at the parser's position through the array's `]`, or
+    /// until an element ends exactly at `seam`.
+    fn read_elements<E: Elements<'a>>(&mut self, reader: &mut E, seam: Option<usize>) -> Option<Read> {
+        loop {
+            if !reader.element(self) {
+                return None;
+            }
+            if Some(self.pos) == seam {
+                return Some(Read::AtSeam);
+            }
+            if !self.next_element()? {
+                return Some(Read::End);
+            }
+        }
+    }
+
+    /// After an array's element: `true` past the comma, at the next element; `false` past
+    /// the closing `]`; `None` when neither follows.
+    fn next_element(&mut self) -> Option<bool> {
+        self.skip_ws();
+        if self.eat(b']') {
+            return Some(false);
+        }
+        if !self.eat(b',') {
+            return None;
+        }
+        self.skip_ws();
+        Some(true)
     }
 
     fn error(&self, msg: &'static str) -> SyntaxError {
@@ -695,6 +782,73 @@ impl<'a> Parser<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Keeps each element's `"n"`.
+    #[derive(Default)]
+    struct Numbers(Vec<i64>);
+
+    impl<'a> Elements<'a> for Numbers {
+        fn element(&mut self, p: &mut Parser<'a>) -> bool {
+            match p.value() {
+                Ok(Raw::Object(pairs)) => match Raw::get(&pairs, "n") {
+                    Some(Raw::Int(n)) => n.parse().map(|n| self.0.push(n)).is_ok(),
+                    _ => false,
+                },
+                _ => false,
+            }
+        }
+    }
+
+    fn parts(text: &str, split_from: usize) -> Option<Vec<Vec<i64>>> {
+        parse_streaming::<Numbers>(text, "messages", split_from)
+            .map(|(_, parts)| parts.into_iter().map(|p| p.0).collect())
+    }
+
+    fn element(n: i64, nested: &str) -> String {
+        format!(r#"{{"type": "Prompt", "n": {n}, "responses": [{nested}]}}"#)
+    }
+
+    #[test]
+    fn a_long_array_is_read_in_two_parts_that_join_into_the_one_part_read() {
+        let elements: Vec<String> = (0..40).map(|n| element(n, "")).collect();
+        let text = format!(r#"{{"title": null, "messages": [{}], "after": 1}}"#, elements.join(", "));
+        let all: Vec<i64> = (0..40).collect();
+        assert_eq!(parts(&text, usize::MAX), Some(vec![all.clone()]));
+        let split = parts(&text, 0).unwrap();
+        assert_eq!(split.len(), 2, "{split:?}");
+        assert!(!split[0].is_empty() && !split[1].is_empty());
+        assert_eq!(split.concat(), all);
+        // Shorter than the threshold: one part.
+        assert_eq!(parts(&text, text.len()).map(|p| p.len()), Some(1));
+    }
+
+    #[test]
+    fn a_seam_inside_an_element_is_passed_over_and_read_in_one_part() {
+        // The middle element holds the only `}, {"type": "Prompt"` past the middle, nested
+        // in its own array: the first part never lands on it.
+        let inner = format!("{}, {}", element(100, ""), element(101, ""));
+        let mut elements: Vec<String> =
+            (0..3).map(|n| format!(r#"{{"n": {n}, "pad": "{}"}}"#, "x".repeat(300))).collect();
+        elements.push(format!(r#"{{"n": 3, "responses": [{inner}]}}"#));
+        elements.push(r#"{"n": 4}"#.to_owned());
+        let text = format!(r#"{{"messages": [{}]}}"#, elements.join(", "));
+        assert_eq!(parts(&text, 0), Some(vec![vec![0, 1, 2, 3, 4]]));
+    }
+
+    #[test]
+    fn a_second_part_that_fails_leaves_the_first_to_read_on_or_fail_alone() {
+        let elements: Vec<String> = (0..10).map(|n| element(n, "")).collect();
+        let good = format!(r#"{{"messages": [{}]}}"#, elements.join(", "));
+        // Broken after the seam: the whole read fails, as the one-part read does.
+        let broken = good.replacen(r#""n": 8"#, r#""n": 8,"#, 1);
+        assert_eq!(parts(&broken, usize::MAX), None);
+        assert_eq!(parts(&broken, 0), None);
+        // A reader refusing an element of the second part: no parts either.
+        let refused = good.replacen(r#""n": 9"#, r#""n": "nine""#, 1);
+        assert_eq!(parts(&refused, 0), None);
+        // Trailing data after the top level fails both ways.
+        assert_eq!(parts(&format!("{good} x"), 0), None);
+    }
 
     /// The key memor writes next is taken whole (`"key":`) or not at all.
     #[test]

@@ -170,5 +170,9 @@ proptest! {
     fn prompts_survive(p in prompt()) { survives(&p)?; }
 
     #[test]
-    fn sessions_survive(s in session()) { survives(&s)?; }
+    fn sessions_survive(s in session()) {
+        survives(&s)?;
+        // Streamed in one part and in two, as the whole tree loads it.
+        prop_assert!(memor_core::json::__streaming_agrees(&s.to_json()));
+    }
 }
