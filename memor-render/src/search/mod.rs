@@ -83,16 +83,9 @@ impl Matcher {
             Matcher::Plain(finder) => Ok(finder.find(text.as_bytes()).is_some()),
             Matcher::Folded { finder, buffer } => {
                 // Folding maps one character to one character, so a match in the folded text
-                // is a match in the text. ASCII text skips the table.
+                // is a match in the text.
                 buffer.clear();
-                if text.is_ascii() {
-                    buffer.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
-                } else {
-                    let mut utf8 = [0; 4];
-                    for c in text.chars() {
-                        buffer.extend_from_slice(fold::fold(c).encode_utf8(&mut utf8).as_bytes());
-                    }
-                }
+                fold_into(text, buffer);
                 Ok(finder.find(buffer).is_some())
             }
             Matcher::Regex { tries, spent } => {
@@ -117,6 +110,21 @@ impl Matcher {
                 Err(Error::SearchStopped { pattern: query.to_owned(), reason: BACKTRACKING.to_owned() })
             }
         }
+    }
+}
+
+/// `text` folded character by character ([`fold::fold`]) onto `out`: runs of ASCII bytes in
+/// bulk, each other character through the table.
+fn fold_into(text: &str, out: &mut Vec<u8>) {
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        out.extend(rest.as_bytes()[..ascii].iter().map(u8::to_ascii_lowercase));
+        let mut chars = rest[ascii..].chars();
+        if let Some(c) = chars.next() {
+            out.extend_from_slice(fold::fold(c).encode_utf8(&mut [0; 4]).as_bytes());
+        }
+        rest = chars.as_str();
     }
 }
 
@@ -151,4 +159,27 @@ pub fn search(session: &Session, query: &str, options: SearchOptions) -> Result<
     }
     found.warnings = cx.into_warnings();
     Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_in_runs_is_folding_each_character() {
+        for text in [
+            "",
+            "Plain ASCII, Mixed Case",
+            "ÄÖÜ straße",
+            "a\u{212A}b \u{17F}S İstanbul",
+            "東京 データ and MORE 😀 emoji😀X",
+            "\u{212A}",
+            "end with é",
+        ] {
+            let mut out = Vec::new();
+            fold_into(text, &mut out);
+            let each: String = text.chars().map(fold::fold).collect();
+            assert_eq!(String::from_utf8(out).unwrap(), each, "{text}");
+        }
+    }
 }
