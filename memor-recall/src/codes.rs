@@ -27,9 +27,25 @@ pub(crate) struct Codes {
 
 /// `unit`'s 8-bit code, appended to `out`, and the scale that turns it back.
 pub(crate) fn quantize(unit: &[f32], out: &mut Vec<i8>) -> f32 {
-    let max = unit.iter().fold(0.0f32, |m, x| m.max(x.abs()));
+    // Eight running maxima, and rounding by adding 1.5 × 2^23 (which leaves the nearest
+    // integer in the low bits of the sum), keep both loops in vector registers: `round` is a
+    // library call, and a float-to-int cast checks each value for saturation.
+    let mut maxima = [0.0f32; 8];
+    let chunks = unit.chunks_exact(8);
+    let tail = chunks.remainder().iter().fold(0.0f32, |m, x| m.max(x.abs()));
+    for chunk in chunks {
+        for i in 0..8 {
+            maxima[i] = maxima[i].max(chunk[i].abs());
+        }
+    }
+    let max = maxima.iter().fold(tail, |m, x| m.max(*x));
     let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
-    out.extend(unit.iter().map(|x| (x / scale).round().clamp(-127.0, 127.0) as i8));
+    let inverse = 1.0 / scale;
+    const MAGIC: f32 = 12_582_912.0;
+    out.extend(unit.iter().map(|x| {
+        let scaled = (x * inverse).clamp(-127.0, 127.0);
+        ((scaled + MAGIC).to_bits() as i32 - MAGIC.to_bits() as i32) as i8
+    }));
     scale
 }
 

@@ -19,15 +19,15 @@ pub(crate) fn from_blob(blob: &[u8], dims: usize) -> Option<Vec<f32>> {
 
 /// `vector` scaled to length 1 (a zero vector stays zero).
 pub(crate) fn normalized(vector: &[f32]) -> Vec<f32> {
-    let norm = vector.iter().map(|x| x * x).sum::<f32>().sqrt();
+    let norm = dot(vector, vector).sqrt();
     if norm == 0.0 || !norm.is_finite() {
         return vector.to_vec();
     }
-    vector.iter().map(|x| x / norm).collect()
+    let inverse = 1.0 / norm;
+    vector.iter().map(|x| x * inverse).collect()
 }
 
 /// The dot product of two vectors of one length.
-#[cfg(feature = "sqlite")]
 pub(crate) fn dot(a: &[f32], b: &[f32]) -> f32 {
     // Eight running sums let the compiler keep them in vector registers.
     let mut sums = [0.0f32; 8];

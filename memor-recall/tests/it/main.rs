@@ -8,6 +8,7 @@ mod backends;
 mod consolidate;
 mod episodes;
 mod suite;
+#[cfg(feature = "sqlite")]
 mod upgrade;
 mod when;
 
