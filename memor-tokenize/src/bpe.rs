@@ -63,9 +63,70 @@ impl Encoding {
     }
 
     /// The number of tokens in `text` (without building the ids).
+    ///
+    /// Each distinct piece of the text (a word with its leading space, a number, a run of
+    /// punctuation) is encoded once: most pieces of a long text repeat. A text of
+    /// [`SPLIT_FROM`] bytes or more is counted in two halves on two threads, cut where the
+    /// encoding itself starts a piece (see [`cut`]).
     pub fn count(self, text: &str) -> usize {
-        self.tokenizer().count(text)
+        match cut(text).filter(|_| text.len() >= SPLIT_FROM) {
+            Some(at) => {
+                let (left, right) = text.split_at(at);
+                std::thread::scope(|s| {
+                    let right = s.spawn(|| count_pieces(self, right));
+                    let left = count_pieces(self, left);
+                    // A panic in the other half is counted again here.
+                    left + right.join().unwrap_or_else(|_| count_pieces(self, text.split_at(at).1))
+                })
+            }
+            None => count_pieces(self, text),
+        }
     }
+}
+
+/// A text this long is counted in two halves on two threads.
+const SPLIT_FROM: usize = 256 << 10;
+
+/// The most distinct pieces one count remembers (a text of ever new pieces gains nothing).
+const KNOWN: usize = 1 << 16;
+
+/// The tokens of `text`, each distinct piece encoded once.
+fn count_pieces(encoding: Encoding, text: &str) -> usize {
+    let bpe = &encoding.tokenizer().bpe;
+    let pieces = match encoding {
+        Encoding::Cl100kBase => &*crate::pieces::CL100K_BASE,
+        Encoding::O200kBase => &*crate::pieces::O200K_BASE,
+    };
+    let mut known: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut total = 0;
+    pieces.each(text, |piece| {
+        total += match known.get(piece) {
+            Some(&n) => n,
+            None => {
+                let n = bpe.count(piece.as_bytes());
+                if known.len() < KNOWN {
+                    known.insert(piece, n);
+                }
+                n
+            }
+        }
+    });
+    total
+}
+
+/// Where `text` can be cut in two so that the pieces of the halves are the pieces of the
+/// whole: at a space between two ASCII letters, the first such space from the middle on.
+///
+/// Both encodings' pieces of letters are letter runs (with marks, and a contraction such as
+/// `'s` that ends in a letter) that stop at a space, and a space before a letter always
+/// starts the next piece (`[^\r\n\p{L}\p{N}]?\p{L}+` comes before every whitespace rule,
+/// and no rule looks behind): so the piece before the space ends at the cut, the piece after
+/// starts there, and nothing else in either half depends on the other.
+pub(crate) fn cut(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let from = text.len() / 2;
+    (from.max(1)..bytes.len().saturating_sub(1))
+        .find(|&i| bytes[i] == b' ' && bytes[i - 1].is_ascii_alphabetic() && bytes[i + 1].is_ascii_alphabetic())
 }
 
 impl TokenCounter for Encoding {
@@ -75,5 +136,26 @@ impl TokenCounter for Encoding {
 
     fn count(&self, text: &str) -> usize {
         Encoding::count(*self, text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_is_cut_at_a_space_between_letters_from_the_middle_on() {
+        let text = "ab cd, ef 12 gh ij";
+        let at = cut(text).unwrap();
+        assert!(at >= text.len() / 2);
+        assert_eq!((&text[at - 2..at], &text[at..at + 3]), ("gh", " ij"));
+        // Counted in halves and whole, the same.
+        let (left, right) = text.split_at(at);
+        for encoding in Encoding::ALL {
+            assert_eq!(count_pieces(encoding, left) + count_pieces(encoding, right), encoding.encode(text).len());
+        }
+        for no_cut in ["", "a", "ab  cd", "東京 データ", "abc, def", "x 1 y"] {
+            assert_eq!(cut(no_cut), None, "{no_cut:?}");
+        }
     }
 }

@@ -51,6 +51,8 @@ mod error;
 pub mod estimators;
 mod ext;
 mod models;
+#[cfg(feature = "bpe")]
+mod pieces;
 mod registry;
 mod unicode;
 

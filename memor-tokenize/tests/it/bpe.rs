@@ -52,3 +52,26 @@ fn long_whitespace_runs_are_counted() {
         assert!(encoding.count(&text) > 3908, "{}", encoding.id());
     }
 }
+
+/// A long text is counted in two halves on two threads, with each distinct piece encoded
+/// once: the count is still the length of the ids (which are encoded whole, by the other
+/// path), on texts made of every fixture case, in two orders.
+#[test]
+fn long_texts_count_as_their_ids() {
+    let data = fixtures::data("tiktoken_ids.json");
+    let texts: Vec<&str> = data["cases"].as_array().unwrap().iter().map(|c| c["text"].as_str().unwrap()).collect();
+    let mut forward = String::new();
+    while forward.len() < 600 << 10 {
+        for t in &texts {
+            forward.push_str(t);
+            forward.push_str(" and ");
+        }
+    }
+    let backward: String = texts.iter().rev().flat_map(|t| [*t, "\n"]).collect::<String>().repeat(40);
+    assert!(backward.len() > 300 << 10);
+    for text in [&forward, &backward] {
+        for encoding in Encoding::ALL {
+            assert_eq!(encoding.count(text), encoding.encode(text).len(), "{}", encoding.id());
+        }
+    }
+}
