@@ -65,9 +65,9 @@ impl Encoding {
     /// The number of tokens in `text` (without building the ids).
     ///
     /// Each distinct piece of the text (a word with its leading space, a number, a run of
-    /// punctuation) is encoded once: most pieces of a long text repeat. A text of
-    /// [`SPLIT_FROM`] bytes or more is counted in two halves on two threads, cut where the
-    /// encoding itself starts a piece (see [`cut`]).
+    /// punctuation) is encoded once: most pieces of a long text repeat. A text of 256 KiB or
+    /// more is counted in two halves on two threads, cut at a space between two ASCII letters,
+    /// where the encoding itself starts a piece.
     pub fn count(self, text: &str) -> usize {
         match cut(text).filter(|_| text.len() >= SPLIT_FROM) {
             Some(at) => {
