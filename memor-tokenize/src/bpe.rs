@@ -69,7 +69,7 @@ impl Encoding {
     /// more is counted in two halves on two threads, cut at a space between two ASCII letters,
     /// where the encoding itself starts a piece.
     pub fn count(self, text: &str) -> usize {
-        match cut(text).filter(|_| text.len() >= SPLIT_FROM) {
+        match (text.len() >= SPLIT_FROM).then(|| cut(text)).flatten() {
             Some(at) => {
                 let (left, right) = text.split_at(at);
                 std::thread::scope(|s| {

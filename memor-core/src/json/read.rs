@@ -248,8 +248,23 @@ pub(crate) const SPLIT_FROM: usize = 16 << 20;
 /// string would have ended at the first `"`, which a bare `type` cannot follow), but it may
 /// be inside a nested array, so the seam is only a guess that the first part then checks.
 fn seam(s: &[u8], from: usize) -> Option<usize> {
-    let find = |needle: &[u8]| s.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|i| from + i + 1);
-    find(b"}, {\"type\": \"Prompt\"").or_else(|| find(b"}, {\"type\": \"Response\""))
+    const OPEN: &[u8] = b"}, {\"type\": \"";
+    // One pass over the `}` bytes, keeping the first response as the fallback.
+    let mut response = None;
+    let mut at = from;
+    while let Some(i) = s.get(at..)?.iter().position(|&b| b == b'}') {
+        let here = at + i;
+        if let Some(kind) = s[here..].strip_prefix(OPEN) {
+            if kind.starts_with(b"Prompt\"") {
+                return Some(here + 1);
+            }
+            if kind.starts_with(b"Response\"") {
+                response = response.or(Some(here + 1));
+            }
+        }
+        at = here + 1;
+    }
+    response
 }
 
 /// Parses a document whose top level is an object, handing each element of the array under
