@@ -46,6 +46,8 @@
 #[cfg(feature = "bpe")]
 pub mod bpe;
 pub mod chat;
+#[cfg(feature = "bpe")]
+mod cl100k;
 mod counter;
 mod error;
 pub mod estimators;
