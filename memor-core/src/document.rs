@@ -94,6 +94,15 @@ impl Document for Session {
     fn from_json(text: &str) -> Result<Self> {
         load::session_text(text)
     }
+
+    /// Reads and loads a file; one of memor's usual shape a window at a time (see
+    /// `json::window`), so that the whole text is never held beside the session.
+    fn load(path: impl AsRef<Path>) -> Result<Self> {
+        match json::window::session_file(path.as_ref(), false) {
+            Some(session) => Ok(session),
+            None => Self::from_json(&file::read(path.as_ref())?),
+        }
+    }
 }
 
 impl Prompt {
@@ -133,6 +142,11 @@ impl AnyDocument {
 
     /// Reads and loads a file (see [`from_json`](Self::from_json)).
     pub fn load(path: impl AsRef<Path>, kind: Option<Kind>) -> Result<Self> {
+        if let None | Some(Kind::Session) = kind {
+            if let Some(session) = json::window::session_file(path.as_ref(), kind.is_none()) {
+                return Ok(AnyDocument::Session(session));
+            }
+        }
         Self::from_json(&file::read(path.as_ref())?, kind)
     }
 

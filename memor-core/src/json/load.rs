@@ -477,6 +477,20 @@ fn streamed_split(text: &str, split_from: usize) -> Option<(Raw<'_>, Session)> {
     Some((top, session))
 }
 
+/// A session whose messages are already loaded (by [`window`](super::window)), from the
+/// text of its top level with an empty array in their place; with whether its `"type"` is
+/// `"Session"`. `None` whenever [`session`] must decide.
+pub(crate) fn streamed_around(text: &str, messages: Vec<Message>) -> Option<(bool, Session)> {
+    let (top, parts) = read::parse_streaming::<Messages<'_>>(text, "messages", usize::MAX)?;
+    if parts.iter().any(|part| !part.messages.is_empty()) {
+        return None;
+    }
+    let Raw::Object(pairs) = &top else { return None };
+    let is_session = matches!(Raw::get(pairs, "type"), Some(Raw::Str(t)) if t == "Session");
+    let session = Obj::of(&top, Kind::Session).and_then(|o| session_rest(&o, messages)).ok()?;
+    Some((is_session, session))
+}
+
 /// Moves `more` onto the end of `messages`, giving `more`'s memory back as it goes: a message
 /// is 384 bytes, so holding the second half of a large session twice (in its part's list and
 /// in the whole) raised the peak of a 100k-message load by 16 MB.
@@ -493,8 +507,8 @@ fn append_releasing(messages: &mut Vec<Message>, mut more: Vec<Message>) {
 
 /// The messages of one part of a streamed session.
 #[derive(Default)]
-struct Messages<'a> {
-    messages: Vec<Message>,
+pub(crate) struct Messages<'a> {
+    pub(crate) messages: Vec<Message>,
     templates: Templates<'a>,
 }
 
@@ -514,15 +528,7 @@ impl<'a> read::Elements<'a> for Messages<'a> {
 /// `"type"` decides which loader reads it. The same answers as [`Kind::of_json`] then the
 /// kind's own `from_json`, without parsing twice.
 pub(crate) fn any(text: &str) -> Result<AnyDocument> {
-    let starts_as_session = text
-        .trim_start()
-        .strip_prefix('{')
-        .map(str::trim_start)
-        .and_then(|t| t.strip_prefix("\"type\""))
-        .map(str::trim_start)
-        .and_then(|t| t.strip_prefix(':'))
-        .is_some_and(|t| t.trim_start().starts_with("\"Session\""));
-    if starts_as_session {
+    if starts_as_session(text) {
         if let Some((Raw::Object(top), session)) = streamed(text) {
             if matches!(Raw::get(&top, "type"), Some(Raw::Str(t)) if t == "Session") {
                 return Ok(AnyDocument::Session(session));
@@ -548,6 +554,17 @@ pub(crate) fn any(text: &str) -> Result<AnyDocument> {
         Kind::Session => AnyDocument::Session(session(&raw)?),
         Kind::Template => AnyDocument::Template(template(&raw)?),
     })
+}
+
+/// Whether `text` starts as memor writes a session: `{"type": "Session"`.
+pub(crate) fn starts_as_session(text: &str) -> bool {
+    text.trim_start()
+        .strip_prefix('{')
+        .map(str::trim_start)
+        .and_then(|t| t.strip_prefix("\"type\""))
+        .map(str::trim_start)
+        .and_then(|t| t.strip_prefix(':'))
+        .is_some_and(|t| t.trim_start().starts_with("\"Session\""))
 }
 
 /// A session, from a whole tree.
@@ -652,7 +669,20 @@ pub fn __streaming_agrees(text: &str) -> bool {
             None => from_text(text, Kind::Session, session),
         };
         agree(text, streamed, from_text(text, Kind::Session, session))
+    }) && WINDOWS.into_iter().all(|chunk| match super::window::session(text.as_bytes(), chunk) {
+        Some((_, _, windowed)) => agree(text, Ok(windowed), from_text(text, Kind::Session, session)),
+        None => true,
     })
+}
+
+/// The windows a test reads a text through: a byte at a time, a few, and as files are read.
+const WINDOWS: [usize; 4] = [1, 7, 300, super::window::WINDOW];
+
+/// Whether a file of `text` is read a window at a time (in every window of the tests),
+/// rather than whole. For tests only.
+#[doc(hidden)]
+pub fn __windowed(text: &str) -> bool {
+    WINDOWS.into_iter().all(|chunk| super::window::session(text.as_bytes(), chunk).is_some())
 }
 
 /// Whether two loads of `text` give the same session or the same error.

@@ -5,9 +5,10 @@ pub(crate) mod load;
 pub(crate) mod read;
 mod scan;
 mod ser;
+pub(crate) mod window;
 mod write;
 
-pub use load::__streaming_agrees;
+pub use load::{__streaming_agrees, __windowed};
 pub use read::MAX_OBJECT_KEYS;
 pub use ser::WithoutTemplate;
 pub use write::{Error, byte_len, push_json_str, to_string, to_vec};

@@ -323,6 +323,37 @@ pub(crate) fn parse_streaming<'a, E: Elements<'a>>(
     Some((Raw::Object(pairs), parts))
 }
 
+/// Where the array under `key` opens in a document whose top level is an object: just past
+/// its `[`. `None` when the text up to there is not JSON of that shape (or is cut off before).
+pub(crate) fn array_start(text: &str, key: &str) -> Option<usize> {
+    let mut p = Parser::new(text);
+    p.depth = 1;
+    p.skip_ws();
+    if text.starts_with('\u{feff}') || !p.eat(b'{') {
+        return None;
+    }
+    loop {
+        p.skip_ws();
+        if p.peek() != Some(b'"') {
+            return None;
+        }
+        let k = p.string().ok()?;
+        p.skip_ws();
+        if !p.eat(b':') {
+            return None;
+        }
+        p.skip_ws();
+        if k == key {
+            return p.eat(b'[').then_some(p.pos);
+        }
+        p.value().ok()?;
+        p.skip_ws();
+        if !p.eat(b',') {
+            return None;
+        }
+    }
+}
+
 /// How [`Parser::read_elements`] stopped.
 #[derive(Debug, PartialEq)]
 enum Read {
@@ -357,6 +388,24 @@ impl<'a> Parser<'a> {
             pairs: Vec::new(),
             known_template: None,
         }
+    }
+
+    /// A parser at byte `pos` of `text`, inside `depth` containers (the elements of a
+    /// top-level object's array are at depth 2).
+    pub(crate) fn resume(text: &'a str, pos: usize, depth: usize) -> Self {
+        let mut p = Parser::new(text);
+        (p.pos, p.depth) = (pos, depth);
+        p
+    }
+
+    /// The byte it is at.
+    pub(crate) fn pos(&self) -> usize {
+        self.pos
+    }
+
+    /// Goes back to byte `pos`, where it was before.
+    pub(crate) fn rewind(&mut self, pos: usize) {
+        self.pos = pos;
     }
 
     /// The elements of the array just opened, through its `]`, each read by a reader.
@@ -422,7 +471,7 @@ impl<'a> Parser<'a> {
 
     /// After an array's element: `true` past the comma, at the next element; `false` past
     /// the closing `]`; `None` when neither follows.
-    fn next_element(&mut self) -> Option<bool> {
+    pub(crate) fn next_element(&mut self) -> Option<bool> {
         self.skip_ws();
         if self.eat(b']') {
             return Some(false);
@@ -446,7 +495,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Consumes `b` if it is next.
-    fn eat(&mut self, b: u8) -> bool {
+    pub(crate) fn eat(&mut self, b: u8) -> bool {
         let found = self.peek() == Some(b);
         if found {
             self.pos += 1;
@@ -458,7 +507,7 @@ impl<'a> Parser<'a> {
         self.s.get(self.pos).copied()
     }
 
-    fn skip_ws(&mut self) {
+    pub(crate) fn skip_ws(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
             self.pos += 1;
         }

@@ -78,3 +78,34 @@ fn nested_errors_name_the_message() {
         )
     );
 }
+
+#[test]
+fn a_session_file_larger_than_its_read_window_loads_as_its_text_does() {
+    // A few MB of messages with non-ASCII text and long messages, so that windows end inside
+    // strings, escapes and characters; the mask and a response make the tail.
+    let mut s = Session::new(Some("window".into()));
+    for i in 0..3000 {
+        let text = format!("message {i}: café 東京 😀 \"quoted\"\n{}", "x".repeat(i % 7 * 300));
+        match i % 3 {
+            0 => s.add_message(Response::builder().message(text).model("gpt-4o").build().unwrap()),
+            _ => s.add_message(Prompt::builder().message(text).build()),
+        }
+    }
+    s.mask_message(5).unwrap();
+    let text = s.to_json();
+    assert!(text.len() > 2 << 20, "{} bytes", text.len());
+    let dir = tempdir();
+    let path = dir.join("big.json");
+    std::fs::write(&path, &text).unwrap();
+    let loaded = Session::load(&path).unwrap();
+    assert_eq!(loaded, Session::from_json(&text).unwrap());
+    assert_eq!(loaded.to_json(), text);
+    let any = memor_core::AnyDocument::load(&path, None).unwrap();
+    assert_eq!(any, memor_core::AnyDocument::Session(loaded));
+    assert!(memor_core::json::__windowed(&text));
+
+    // Cut short, it is an error, worded as the whole text's.
+    std::fs::write(&path, &text[..text.len() / 2]).unwrap();
+    let (file, whole) = (Session::load(&path).unwrap_err(), Session::from_json(&text[..text.len() / 2]).unwrap_err());
+    assert_eq!(file.to_string(), whole.to_string());
+}

@@ -23,6 +23,8 @@ fn every_object_file_resaves_to_memors_bytes_and_size() {
         if kind == Kind::Session {
             // Streamed in one part and in two, as the whole tree loads it.
             assert!(memor_core::json::__streaming_agrees(&file), "{id}: streamed loads differ");
+            // And each is read a window at a time, as a file of it is.
+            assert!(memor_core::json::__windowed(&file), "{id}: not read a window at a time");
         }
 
         // memor's to_json() after loading: the file itself, or the value the fixture records.

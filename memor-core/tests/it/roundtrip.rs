@@ -174,5 +174,7 @@ proptest! {
         survives(&s)?;
         // Streamed in one part and in two, as the whole tree loads it.
         prop_assert!(memor_core::json::__streaming_agrees(&s.to_json()));
+        // And a window at a time, as a file of it is read.
+        prop_assert!(memor_core::json::__windowed(&s.to_json()));
     }
 }
