@@ -6,7 +6,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::json::{self, load};
-use crate::{Error, FileStamp, Kind, Prompt, PromptTemplate, Response, Result, Session, file};
+use crate::{FileStamp, Kind, Prompt, PromptTemplate, Response, Result, Session, file};
 
 /// A memor object that is stored as a JSON file.
 ///
@@ -49,18 +49,16 @@ pub trait Document: Serialize + Sized {
 
     /// Writes the file atomically: on any failure the previous file is left as it was.
     fn save(&self, path: impl AsRef<Path>) -> Result<()> {
-        let bytes = json::to_vec(self).map_err(|e| Error::Io { path: path.as_ref().to_owned(), source: e.into() })?;
-        file::write_atomic(path.as_ref(), &bytes)
+        file::write_with(path.as_ref(), None, &mut |out| json::to_writer(out, self)).map(|_| ())
     }
 
     /// Writes the file atomically, but only if it is still as `expected` (its [`FileStamp`]
     /// when it was read; `None`: there was no file), so that an update another program saved
-    /// meanwhile is never overwritten: that is [`Error::Changed`], and the file is left as it
+    /// meanwhile is never overwritten: that is [`Error::Changed`](crate::Error::Changed), and the file is left as it
     /// is. The check and the rename run under a lock file (`.NAME.lock`), so two checked saves
     /// of the same file never both pass. Gives the new file's stamp, for the next save.
     fn save_if_unchanged(&self, path: impl AsRef<Path>, expected: Option<&FileStamp>) -> Result<FileStamp> {
-        let bytes = json::to_vec(self).map_err(|e| Error::Io { path: path.as_ref().to_owned(), source: e.into() })?;
-        file::write_checked(path.as_ref(), &bytes, Some(expected))
+        file::write_with(path.as_ref(), Some(expected), &mut |out| json::to_writer(out, self))
     }
 }
 
@@ -108,8 +106,8 @@ impl Document for Session {
 impl Prompt {
     /// memor's `save(path, save_template=False)`: the file without the `template` key.
     pub fn save_without_template(&self, path: impl AsRef<Path>) -> Result<()> {
-        let text = json::to_string(&json::WithoutTemplate(self)).unwrap_or_default();
-        file::write_atomic(path.as_ref(), text.as_bytes())
+        let without = json::WithoutTemplate(self);
+        file::write_with(path.as_ref(), None, &mut |out| json::to_writer(out, &without)).map(|_| ())
     }
 }
 
@@ -172,7 +170,7 @@ impl AnyDocument {
 
     /// Writes the file atomically.
     pub fn save(&self, path: impl AsRef<Path>) -> Result<()> {
-        file::write_atomic(path.as_ref(), self.to_json().as_bytes())
+        file::write_with(path.as_ref(), None, &mut |out| json::to_writer(out, self)).map(|_| ())
     }
 }
 

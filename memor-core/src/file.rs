@@ -80,6 +80,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 /// is no file); the check and the rename happen under the file's lock, so two checked saves
 /// never both pass. Gives the written file's stamp.
 pub(crate) fn write_checked(path: &Path, bytes: &[u8], expected: Option<Option<&FileStamp>>) -> Result<FileStamp> {
+    write_with(path, expected, &mut |file| file.write_all(bytes))
+}
+
+/// [`write_checked`], with the temporary's bytes written by `write` (a serializer that
+/// streams them, so that they are never held whole).
+pub(crate) fn write_with(
+    path: &Path,
+    expected: Option<Option<&FileStamp>>,
+    write: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+) -> Result<FileStamp> {
     let io_err = |source| Error::Io { path: path.to_owned(), source };
     let target = match fs::canonicalize(path) {
         Ok(resolved) => resolved,
@@ -87,7 +97,7 @@ pub(crate) fn write_checked(path: &Path, bytes: &[u8], expected: Option<Option<&
     };
     remove_stale_temporaries(&target);
     let tmp = temp_path(&target).ok_or_else(|| io_err(io::Error::other("not a file path")))?;
-    if let Err(source) = write_synced(&tmp, &target, bytes) {
+    if let Err(source) = write_synced(&tmp, &target, write) {
         let _ = fs::remove_file(&tmp);
         return Err(io_err(source));
     }
@@ -128,12 +138,12 @@ fn rename_if_unchanged(tmp: &Path, target: &Path, path: &Path, expected: Option<
     result
 }
 
-fn write_synced(tmp: &Path, target: &Path, bytes: &[u8]) -> io::Result<()> {
+fn write_synced(tmp: &Path, target: &Path, write: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
     let mut f = fs::OpenOptions::new().write(true).create_new(true).open(tmp)?;
     if let Ok(meta) = fs::metadata(target) {
         f.set_permissions(meta.permissions())?;
     }
-    f.write_all(bytes)?;
+    write(&mut f)?;
     f.sync_all()
 }
 

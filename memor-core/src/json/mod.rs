@@ -11,4 +11,5 @@ mod write;
 pub use load::{__streaming_agrees, __windowed};
 pub use read::MAX_OBJECT_KEYS;
 pub use ser::WithoutTemplate;
+pub(crate) use write::to_writer;
 pub use write::{Error, byte_len, push_json_str, to_string, to_vec};

@@ -6,6 +6,7 @@
 //! table; this one skips plain text eight bytes at a time, which makes saving 2-3x faster.
 
 use std::fmt::{self, Write as _};
+use std::io;
 
 use serde::ser::{self, Serialize};
 
@@ -25,6 +26,18 @@ pub fn to_vec<T: ?Sized + Serialize>(value: &T) -> Result<Vec<u8>, Error> {
     value.serialize(&mut Serializer { out: &mut out })?;
     Ok(out)
 }
+
+/// Writes `value` as [`to_vec`] would serialize it, into `out` a buffer at a time, so the
+/// whole text is never held (a save of a session then peaks at the session, not twice it).
+pub(crate) fn to_writer<T: ?Sized + Serialize>(out: &mut dyn io::Write, value: &T) -> io::Result<()> {
+    let mut sink = Chunked { buf: Vec::with_capacity(CHUNK), out, error: None };
+    value.serialize(&mut Serializer { out: &mut sink })?;
+    sink.drain();
+    sink.error.map_or(Ok(()), Err)
+}
+
+/// How many bytes [`to_writer`] gathers before each write.
+const CHUNK: usize = 256 << 10;
 
 /// `len(json.dumps(value))`, without building the text.
 pub fn byte_len<T: ?Sized + Serialize>(value: &T) -> Result<usize, Error> {
@@ -48,6 +61,41 @@ impl Sink for Vec<u8> {
     #[inline]
     fn put_byte(&mut self, byte: u8) {
         self.push(byte);
+    }
+}
+
+/// A buffer written out whenever it fills; the first write error is kept, and nothing is
+/// written after it.
+struct Chunked<'w> {
+    buf: Vec<u8>,
+    out: &'w mut dyn io::Write,
+    error: Option<io::Error>,
+}
+
+impl Chunked<'_> {
+    fn drain(&mut self) {
+        if self.error.is_none() {
+            self.error = self.out.write_all(&self.buf).err();
+        }
+        self.buf.clear();
+    }
+}
+
+impl Sink for Chunked<'_> {
+    #[inline]
+    fn put(&mut self, bytes: &[u8]) {
+        self.buf.extend_from_slice(bytes);
+        if self.buf.len() >= CHUNK {
+            self.drain();
+        }
+    }
+
+    #[inline]
+    fn put_byte(&mut self, byte: u8) {
+        self.buf.push(byte);
+        if self.buf.len() >= CHUNK {
+            self.drain();
+        }
     }
 }
 

@@ -80,7 +80,7 @@ fn nested_errors_name_the_message() {
 }
 
 #[test]
-fn a_session_file_larger_than_its_read_window_loads_as_its_text_does() {
+fn a_session_file_larger_than_its_windows_loads_and_saves_as_its_text_does() {
     // A few MB of messages with non-ASCII text and long messages, so that windows end inside
     // strings, escapes and characters; the mask and a response make the tail.
     let mut s = Session::new(Some("window".into()));
@@ -101,8 +101,15 @@ fn a_session_file_larger_than_its_read_window_loads_as_its_text_does() {
     assert_eq!(loaded, Session::from_json(&text).unwrap());
     assert_eq!(loaded.to_json(), text);
     let any = memor_core::AnyDocument::load(&path, None).unwrap();
-    assert_eq!(any, memor_core::AnyDocument::Session(loaded));
+    assert_eq!(any, memor_core::AnyDocument::Session(loaded.clone()));
     assert!(memor_core::json::__windowed(&text));
+    // Saved, streamed to the file a buffer at a time: the same bytes.
+    let again = dir.join("again.json");
+    loaded.save(&again).unwrap();
+    assert_eq!(std::fs::read_to_string(&again).unwrap(), text);
+    let any_again = dir.join("any-again.json");
+    any.save(&any_again).unwrap();
+    assert_eq!(std::fs::read_to_string(&any_again).unwrap(), text);
 
     // Cut short, it is an error, worded as the whole text's.
     std::fs::write(&path, &text[..text.len() / 2]).unwrap();
