@@ -20,13 +20,15 @@ pub(crate) const WINDOW: usize = 256 << 10;
 /// counter); past it the file is read whole.
 const HEAD: usize = 64 << 10;
 
-/// The session file at `path`, when it is read a window at a time: smaller than
+/// The session file at `path`, when it is read a window at a time: a regular file smaller than
 /// [`SPLIT_FROM`](read::SPLIT_FROM) (a larger one is read whole, and its messages on two
 /// threads). `as_any`: only a file that [`load::any`] would stream, one that starts with
 /// `{"type": "Session"`.
 pub(crate) fn session_file(path: &Path, as_any: bool) -> Option<Session> {
     let file = std::fs::File::open(path).ok()?;
-    if file.metadata().ok()?.len() >= read::SPLIT_FROM as u64 {
+    let meta = file.metadata().ok()?;
+    // A pipe could not be read again by the whole-text read this may defer to.
+    if !meta.is_file() || meta.len() >= read::SPLIT_FROM as u64 {
         return None;
     }
     let (starts_as_session, is_session, session) = self::session(file, WINDOW)?;

@@ -116,3 +116,23 @@ fn a_session_file_larger_than_its_windows_loads_and_saves_as_its_text_does() {
     let (file, whole) = (Session::load(&path).unwrap_err(), Session::from_json(&text[..text.len() / 2]).unwrap_err());
     assert_eq!(file.to_string(), whole.to_string());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_is_read_once_whatever_it_holds() {
+    // A prompt through a named pipe: what a session's windowed read would have taken of it
+    // could not be read again.
+    let dir = tempdir();
+    let fifo = dir.join("prompt.fifo");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let prompt = Prompt::builder().message("through a pipe").build();
+    let text = prompt.to_json();
+    let writer = {
+        let (fifo, text) = (fifo.clone(), text.clone());
+        std::thread::spawn(move || std::fs::write(fifo, text).unwrap())
+    };
+    let loaded = memor_core::AnyDocument::load(&fifo, None).unwrap();
+    writer.join().unwrap();
+    assert_eq!(loaded, memor_core::AnyDocument::Prompt(prompt));
+}
