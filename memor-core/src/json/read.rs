@@ -288,15 +288,7 @@ pub(crate) fn parse_streaming<'a, E: Elements<'a>>(
     p.skip_ws();
     if !p.eat(b'}') {
         loop {
-            if p.peek() != Some(b'"') {
-                return None;
-            }
-            let k = p.string().ok()?;
-            p.skip_ws();
-            if !p.eat(b':') {
-                return None;
-            }
-            p.skip_ws();
+            let k = p.key()?;
             if k == key {
                 if parts.is_some() || !p.eat(b'[') {
                     return None;
@@ -334,15 +326,7 @@ pub(crate) fn array_start(text: &str, key: &str) -> Option<usize> {
     }
     loop {
         p.skip_ws();
-        if p.peek() != Some(b'"') {
-            return None;
-        }
-        let k = p.string().ok()?;
-        p.skip_ws();
-        if !p.eat(b':') {
-            return None;
-        }
-        p.skip_ws();
+        let k = p.key()?;
         if k == key {
             return p.eat(b'[').then_some(p.pos);
         }
@@ -396,6 +380,20 @@ impl<'a> Parser<'a> {
         let mut p = Parser::new(text);
         (p.pos, p.depth) = (pos, depth);
         p
+    }
+
+    /// An object's key and its `:`, with the white space after each; at the key's `"`.
+    fn key(&mut self) -> Option<Cow<'a, str>> {
+        if self.peek() != Some(b'"') {
+            return None;
+        }
+        let k = self.string().ok()?;
+        self.skip_ws();
+        if !self.eat(b':') {
+            return None;
+        }
+        self.skip_ws();
+        Some(k)
     }
 
     /// The byte it is at.

@@ -25,12 +25,13 @@ const HEAD: usize = 64 << 10;
 /// threads). `as_any`: only a file that [`load::any`] would stream, one that starts with
 /// `{"type": "Session"`.
 pub(crate) fn session_file(path: &Path, as_any: bool) -> Option<Session> {
-    let file = std::fs::File::open(path).ok()?;
-    let meta = file.metadata().ok()?;
-    // A pipe could not be read again by the whole-text read this may defer to.
+    // Looked at before it is opened: a pipe could not be opened and read again by the
+    // whole-text read this may defer to.
+    let meta = std::fs::metadata(path).ok()?;
     if !meta.is_file() || meta.len() >= read::SPLIT_FROM as u64 {
         return None;
     }
+    let file = std::fs::File::open(path).ok()?;
     let (starts_as_session, is_session, session) = self::session(file, WINDOW)?;
     (!as_any || (starts_as_session && is_session)).then_some(session)
 }
