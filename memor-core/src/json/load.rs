@@ -494,7 +494,7 @@ pub(crate) fn streamed_around(text: &str, messages: Vec<Message>) -> Option<(boo
 /// Moves `more` onto the end of `messages`, giving `more`'s memory back as it goes: a message
 /// is 384 bytes, so holding the second half of a large session twice (in its part's list and
 /// in the whole) raised the peak of a 100k-message load by 16 MB.
-fn append_releasing(messages: &mut Vec<Message>, mut more: Vec<Message>) {
+pub(crate) fn append_releasing(messages: &mut Vec<Message>, mut more: Vec<Message>) {
     const CHUNK: usize = 4096;
     messages.reserve_exact(more.len());
     more.reverse();
@@ -669,9 +669,14 @@ pub fn __streaming_agrees(text: &str) -> bool {
             None => from_text(text, Kind::Session, session),
         };
         agree(text, streamed, from_text(text, Kind::Session, session))
-    }) && WINDOWS.into_iter().all(|chunk| match super::window::session(text.as_bytes(), chunk) {
-        Some((_, _, windowed)) => agree(text, Ok(windowed), from_text(text, Kind::Session, session)),
-        None => true,
+    }) && WINDOWS.into_iter().all(|chunk| {
+        let split = || super::window::split(|| Some(std::io::Cursor::new(text.as_bytes())), text.len() as u64, chunk);
+        [super::window::session(text.as_bytes(), chunk), split().map(|(loaded, _)| loaded)].into_iter().all(|read| {
+            match read {
+                Some((_, _, windowed)) => agree(text, Ok(windowed), from_text(text, Kind::Session, session)),
+                None => true,
+            }
+        })
     })
 }
 
@@ -682,7 +687,10 @@ const WINDOWS: [usize; 4] = [1, 7, 300, super::window::WINDOW];
 /// rather than whole. For tests only.
 #[doc(hidden)]
 pub fn __windowed(text: &str) -> bool {
-    WINDOWS.into_iter().all(|chunk| super::window::session(text.as_bytes(), chunk).is_some())
+    WINDOWS.into_iter().all(|chunk| {
+        let split = super::window::split(|| Some(std::io::Cursor::new(text.as_bytes())), text.len() as u64, chunk);
+        super::window::session(text.as_bytes(), chunk).is_some() && split.is_some()
+    })
 }
 
 /// Whether two loads of `text` give the same session or the same error.

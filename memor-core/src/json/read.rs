@@ -247,7 +247,7 @@ pub(crate) const SPLIT_FROM: usize = 16 << 20;
 /// `from`. In JSON text this is never inside a string (a quote there is escaped, so the
 /// string would have ended at the first `"`, which a bare `type` cannot follow), but it may
 /// be inside a nested array, so the seam is only a guess that the first part then checks.
-fn seam(s: &[u8], from: usize) -> Option<usize> {
+pub(crate) fn seam(s: &[u8], from: usize) -> Option<usize> {
     const OPEN: &[u8] = b"}, {\"type\": \"";
     // One pass over the `}` bytes, keeping the first response as the fallback.
     let mut response = None;

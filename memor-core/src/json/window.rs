@@ -1,17 +1,19 @@
 //! A session file read a window at a time: its messages are loaded from a buffer that holds
 //! a few hundred KiB of the file, not all of it, so a load's peak memory is the session's
-//! plus that window, and the buffer stays in the processor's cache.
+//! plus that window, and the buffer stays in the processor's cache. A file of 16 MiB or more
+//! is read in two parts on two threads, each through its own window, the second from a guessed
+//! message boundary past the middle, as `read::Parser::elements` splits a text in memory.
 //!
 //! Only the usual shape is read this way (`{"type": "Session", ..., "messages": [{...},
 //! ...], ...}` with objects for messages); anything else, and every error, gives `None`, and
 //! the caller reads the file whole, which then decides and words the error exactly as before.
 
-use std::io::Read;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 
 use super::load::{self, Messages};
 use super::read::{self, Elements, Parser};
-use crate::Session;
+use crate::{Message, Session};
 
 /// How many bytes each read asks for; an element longer than the window doubles it.
 pub(crate) const WINDOW: usize = 256 << 10;
@@ -20,69 +22,91 @@ pub(crate) const WINDOW: usize = 256 << 10;
 /// counter); past it the file is read whole.
 const HEAD: usize = 64 << 10;
 
-/// The session file at `path`, when it is read a window at a time: a regular file smaller than
-/// [`SPLIT_FROM`](read::SPLIT_FROM) (a larger one is read whole, and its messages on two
-/// threads). `as_any`: only a file that [`load::any`] would stream, one that starts with
+/// How far past the middle a two-part read looks for its seam.
+const PROBE: usize = 1 << 20;
+
+/// A session read from a window: whether its text starts with `{"type": "Session"`, whether
+/// its top level's `"type"` is `"Session"`, and the session.
+pub(crate) type Loaded = (bool, bool, Session);
+
+/// The session file at `path`, when it is read a window at a time (a regular file: one that
+/// can be opened again, as the second part and the whole-text read this may defer to need).
+/// `as_any`: only a file that [`load::any`] would stream, one that starts with
 /// `{"type": "Session"`.
 pub(crate) fn session_file(path: &Path, as_any: bool) -> Option<Session> {
-    // Looked at before it is opened: a pipe could not be opened and read again by the
-    // whole-text read this may defer to.
+    // Looked at before it is opened: a pipe could not be opened and read again.
     let meta = std::fs::metadata(path).ok()?;
-    if !meta.is_file() || meta.len() >= read::SPLIT_FROM as u64 {
+    if !meta.is_file() {
         return None;
     }
-    let file = std::fs::File::open(path).ok()?;
-    let (starts_as_session, is_session, session) = self::session(file, WINDOW)?;
+    let open = || std::fs::File::open(path).ok();
+    let (starts_as_session, is_session, session) = match meta.len() >= read::SPLIT_FROM as u64 {
+        true => split(open, meta.len(), WINDOW)?.0,
+        false => self::session(open()?, WINDOW)?,
+    };
     (!as_any || (starts_as_session && is_session)).then_some(session)
 }
 
-/// The session in `file`, read `chunk` bytes at a time, with whether its text starts with
-/// `{"type": "Session"` and whether its top level's `"type"` is `"Session"`; `None` when the
-/// file must be read whole to decide.
-pub(crate) fn session(mut file: impl Read, chunk: usize) -> Option<(bool, bool, Session)> {
-    let mut buf = Vec::new();
-    let mut eof = false;
-    let start = loop {
-        if let Some(at) = read::array_start(valid(&buf)?, "messages") {
-            break at;
-        }
-        if eof || buf.len() > HEAD {
-            return None;
-        }
-        let want = chunk.max(buf.len());
-        eof = fill(&mut file, &mut buf, want)?;
+/// The session in `file`, read `chunk` bytes at a time, in one part; `None` when the file
+/// must be read whole to decide.
+pub(crate) fn session(file: impl Read, chunk: usize) -> Option<Loaded> {
+    let mut window = Window::new(file, 0, chunk);
+    let (head, start) = window.head()?;
+    let (messages, Stop::End(end)) = window.messages(start, Next::First, None)? else { return None };
+    window.finish(head, end, messages)
+}
+
+/// How many parts a read was made in.
+#[derive(Debug, PartialEq)]
+pub(crate) enum Parts {
+    One,
+    Two,
+}
+
+/// The session of `len` bytes that `open` opens (once per part, and once to find the seam),
+/// read in two parts on two threads when a seam is found past the middle. The first part
+/// reads on until an element of the messages ends exactly on the seam, which proves the seam
+/// a boundary between messages (that read is the one-part read up to there); when it passes
+/// the seam instead, it reads on alone to the end, as if nothing had been split. So the
+/// session, or the `None`, is the one-part read's.
+pub(crate) fn split<R: Read + Seek + Send>(
+    open: impl Fn() -> Option<R> + Sync,
+    len: u64,
+    chunk: usize,
+) -> Option<(Loaded, Parts)> {
+    let Some(seam) = probe(open()?, len / 2) else {
+        return Some((session(open()?, chunk)?, Parts::One));
     };
-    let mut head = String::from(valid(&buf[..start])?);
-    let starts_as_session = load::starts_as_session(&head);
-    let mut messages = Vec::new();
-    let (mut at, mut next) = (start, Next::First);
-    let end = loop {
-        let text = valid(&buf)?;
-        let mut p = Parser::resume(text, at, 2);
-        let mut part = Messages::default();
-        let step = elements(&mut p, &mut part, &mut next);
-        at = p.pos();
-        messages.append(&mut part.messages);
-        match step {
-            Step::End => break at,
-            Step::Short if eof => return None,
-            // Keep what is not read yet, and at least as much again (an element longer
-            // than the window doubles it, so no element is read more than twice over).
-            Step::Short => {
-                buf.drain(..at);
-                at = 0;
-                let want = chunk.max(buf.len());
-                eof = fill(&mut file, &mut buf, want)?;
+    std::thread::scope(|scope| {
+        let second = scope.spawn(|| {
+            let mut file = open()?;
+            file.seek(SeekFrom::Start(seam)).ok()?;
+            let mut window = Window::new(file, seam, chunk);
+            let (messages, Stop::End(end)) = window.messages(0, Next::Separator, None)? else { return None };
+            Some((window, end, messages))
+        });
+        let mut window = Window::new(open()?, 0, chunk);
+        let (head, start) = window.head()?;
+        let first = window.messages(start, Next::First, Some(seam));
+        let second = second.join().ok().flatten();
+        match (first?, second) {
+            ((messages, Stop::End(end)), _) => Some((window.finish(head, end, messages)?, Parts::One)),
+            ((mut messages, Stop::AtSeam), Some((mut window, end, more))) => {
+                load::append_releasing(&mut messages, more);
+                Some((window.finish(head, end, messages)?, Parts::Two))
             }
+            // The second part fails where the one-part read would too: the whole read words it.
+            ((_, Stop::AtSeam), None) => None,
         }
-    };
-    // The rest of the top level (the mask, the version, the dates) with an empty array in
-    // place of the messages, read as the streamed whole-text load reads it.
-    file.read_to_end(&mut buf).ok()?;
-    head.push(']');
-    head.push_str(valid_whole(&buf[end..])?);
-    let (is_session, session) = load::streamed_around(&head, messages)?;
-    Some((starts_as_session, is_session, session))
+    })
+}
+
+/// The file offset of a seam (see `read::seam`) in the [`PROBE`] bytes from `from`.
+fn probe(mut file: impl Read + Seek, from: u64) -> Option<u64> {
+    file.seek(SeekFrom::Start(from)).ok()?;
+    let mut bytes = Vec::new();
+    file.take(PROBE as u64).read_to_end(&mut bytes).ok()?;
+    Some(from + read::seam(&bytes, 0)? as u64)
 }
 
 /// What comes next in the array.
@@ -95,22 +119,106 @@ enum Next {
     Separator,
 }
 
+/// Where a read of elements stopped.
+enum Stop {
+    /// Past the array's `]`, at this byte of the window.
+    End(usize),
+    /// Just after an element that ends at the seam.
+    AtSeam,
+}
+
+/// What [`elements`] read up to.
 enum Step {
-    /// Past the array's `]`.
-    End,
+    Stop(Stop),
     /// The window ends (or something is wrong) before the next element is whole.
     Short,
 }
 
-/// Reads elements while the window holds them, leaving the parser where the next read starts.
-fn elements<'a>(p: &mut Parser<'a>, part: &mut Messages<'a>, next: &mut Next) -> Step {
+/// A file's bytes from `base` on, a window at a time.
+struct Window<R> {
+    file: R,
+    buf: Vec<u8>,
+    /// The file offset of `buf[0]`.
+    base: u64,
+    eof: bool,
+    chunk: usize,
+}
+
+impl<R: Read> Window<R> {
+    fn new(file: R, base: u64, chunk: usize) -> Self {
+        Window { file, buf: Vec::new(), base, eof: false, chunk }
+    }
+
+    /// Reads at least a chunk more, and as much again as the window holds (an element longer
+    /// than the window doubles it, so no element is read more than twice over).
+    fn fill(&mut self) -> Option<()> {
+        let want = self.chunk.max(self.buf.len());
+        self.buf.reserve(want);
+        let got = self.file.by_ref().take(want as u64).read_to_end(&mut self.buf).ok()?;
+        self.eof = got < want;
+        Some(())
+    }
+
+    /// The top level's text up to the `[` of its messages, and where in the window that is.
+    fn head(&mut self) -> Option<(String, usize)> {
+        loop {
+            if let Some(at) = read::array_start(valid(&self.buf)?, "messages") {
+                return Some((valid(&self.buf[..at])?.to_owned(), at));
+            }
+            if self.eof || self.buf.len() > HEAD {
+                return None;
+            }
+            self.fill()?;
+        }
+    }
+
+    /// The messages from byte `at` of the window, where `next` comes, up to the array's end or
+    /// (`seam`) an element that ends at that file offset.
+    fn messages(&mut self, mut at: usize, mut next: Next, seam: Option<u64>) -> Option<(Vec<Message>, Stop)> {
+        let mut messages = Vec::new();
+        loop {
+            let stop = seam.and_then(|s| s.checked_sub(self.base)).and_then(|s| usize::try_from(s).ok());
+            let mut p = Parser::resume(valid(&self.buf)?, at, 2);
+            let mut part = Messages::default();
+            let step = elements(&mut p, &mut part, &mut next, stop);
+            at = p.pos();
+            messages.append(&mut part.messages);
+            match step {
+                Step::Stop(stop) => return Some((messages, stop)),
+                Step::Short if self.eof => return None,
+                Step::Short => {
+                    self.buf.drain(..at);
+                    self.base += at as u64;
+                    at = 0;
+                    self.fill()?;
+                }
+            }
+        }
+    }
+
+    /// The session: the rest of the top level (the mask, the version, the dates) after the
+    /// messages' `]` at byte `end` of the window, read with `head` and an empty array in place
+    /// of the messages, as the streamed whole-text load reads it.
+    fn finish(&mut self, mut head: String, end: usize, messages: Vec<Message>) -> Option<Loaded> {
+        self.file.read_to_end(&mut self.buf).ok()?;
+        let starts_as_session = load::starts_as_session(&head);
+        head.push(']');
+        head.push_str(std::str::from_utf8(&self.buf[end..]).ok()?);
+        let (is_session, session) = load::streamed_around(&head, messages)?;
+        Some((starts_as_session, is_session, session))
+    }
+}
+
+/// Reads elements while the window holds them, leaving the parser where the next read starts;
+/// stops after an element that ends at byte `seam`.
+fn elements<'a>(p: &mut Parser<'a>, part: &mut Messages<'a>, next: &mut Next, seam: Option<usize>) -> Step {
     loop {
         let mark = p.pos();
         let read = match *next {
             Next::First => {
                 p.skip_ws();
                 if p.eat(b']') {
-                    return Step::End;
+                    return Step::Stop(Stop::End(p.pos()));
                 }
                 part.element(p).then_some(Next::Separator)
             }
@@ -121,25 +229,23 @@ fn elements<'a>(p: &mut Parser<'a>, part: &mut Messages<'a>, next: &mut Next) ->
             }
             Next::Separator => match p.next_element() {
                 Some(true) => Some(Next::Element),
-                Some(false) => return Step::End,
+                Some(false) => return Step::Stop(Stop::End(p.pos())),
                 None => None,
             },
         };
         match read {
-            Some(then) => *next = then,
+            Some(then) => {
+                *next = then;
+                if then == Next::Separator && Some(p.pos()) == seam {
+                    return Step::Stop(Stop::AtSeam);
+                }
+            }
             None => {
                 p.rewind(mark);
                 return Step::Short;
             }
         }
     }
-}
-
-/// Appends up to `want` more bytes of `file`; whether it has ended.
-fn fill(file: &mut impl Read, buf: &mut Vec<u8>, want: usize) -> Option<bool> {
-    buf.reserve(want);
-    let got = file.by_ref().take(want as u64).read_to_end(buf).ok()?;
-    Some(got < want)
 }
 
 /// The longest UTF-8 text `bytes` starts with, when all that is missing is the rest of a
@@ -152,7 +258,50 @@ fn valid(bytes: &[u8]) -> Option<&str> {
     }
 }
 
-/// `bytes` as UTF-8 text, all of it.
-fn valid_whole(bytes: &[u8]) -> Option<&str> {
-    std::str::from_utf8(bytes).ok()
+#[cfg(test)]
+mod tests {
+    use std::io::Cursor;
+
+    use super::*;
+    use crate::{Document, Prompt, Response};
+
+    fn split_text(text: &str, chunk: usize) -> Option<(Session, Parts)> {
+        let ((_, _, session), parts) = split(|| Some(Cursor::new(text.as_bytes())), text.len() as u64, chunk)?;
+        Some((session, parts))
+    }
+
+    #[test]
+    fn a_session_is_read_in_two_parts_from_a_seam_past_the_middle() {
+        let mut s = Session::new(Some("two".into()));
+        for i in 0..200 {
+            s.add_message(Prompt::builder().message(format!("question {i} café")).build());
+            s.add_message(Response::builder().message(format!("answer {i} 東京")).build().unwrap());
+        }
+        let text = s.to_json();
+        for chunk in [64, 300, WINDOW] {
+            let (read, parts) = split_text(&text, chunk).unwrap();
+            assert_eq!(parts, Parts::Two, "window {chunk}");
+            assert_eq!(read.to_json(), text, "window {chunk}");
+        }
+    }
+
+    #[test]
+    fn a_seam_inside_a_message_is_passed_and_the_first_part_reads_on_alone() {
+        // From the middle on, the first `}, {"type": "Prompt"` is inside a response's metadata.
+        let inner: Vec<_> = (0..2000).map(|_| serde_json::json!({"type": "Prompt"})).collect();
+        let mut metadata = serde_json::Map::new();
+        metadata.insert("x".into(), serde_json::Value::Array(inner));
+        let mut s = Session::new(Some("nested".into()));
+        s.add_message(Prompt::builder().message("a").build());
+        let mut response = Response::builder().message("b").build().unwrap();
+        response.update_provider_metadata(Some(metadata));
+        s.add_message(response);
+        s.add_message(Prompt::builder().message("c").build());
+        let text = s.to_json();
+        for chunk in [64, WINDOW] {
+            let (read, parts) = split_text(&text, chunk).unwrap();
+            assert_eq!(parts, Parts::One, "window {chunk}");
+            assert_eq!(read.to_json(), text, "window {chunk}");
+        }
+    }
 }
