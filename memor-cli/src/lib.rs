@@ -219,7 +219,16 @@ fn tokens(source: TokenSource, counter: &str) -> Result<(), Failure> {
     let counter = CounterRegistry::global().get(counter)?;
     match source {
         TokenSource::File { file, kind } => {
-            let count = match &*load(&file, kind)? {
+            // The counter's tables (an exact encoding's take ~20 ms to build) are built on the
+            // other core while the file loads.
+            let document = std::thread::scope(|s| {
+                let warm = s.spawn(|| counter.count(""));
+                let document = load(&file, kind);
+                // What the warm-up ran into, the count itself meets and reports.
+                let _ = warm.join();
+                document
+            })?;
+            let count = match &*document {
                 AnyDocument::Prompt(p) => p.estimate_tokens(counter)?,
                 AnyDocument::Response(r) => r.estimate_tokens(counter)?,
                 AnyDocument::Session(s) => s.estimate_tokens(counter)?,
