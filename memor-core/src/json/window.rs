@@ -30,21 +30,51 @@ const PROBE: usize = 1 << 20;
 pub(crate) type Loaded = (bool, bool, Session);
 
 /// The session file at `path`, when it is read a window at a time (a regular file: one that
-/// can be opened again, as the second part and the whole-text read this may defer to need).
+/// can be opened again, as the whole-text read this may defer to needs).
 /// `as_any`: only a file that [`load::any`] would stream, one that starts with
 /// `{"type": "Session"`.
 pub(crate) fn session_file(path: &Path, as_any: bool) -> Option<Session> {
     // Looked at before it is opened: a pipe could not be opened and read again.
-    let meta = std::fs::metadata(path).ok()?;
-    if !meta.is_file() {
+    if !std::fs::metadata(path).ok()?.is_file() {
         return None;
     }
-    let open = || std::fs::File::open(path).ok();
-    let (starts_as_session, is_session, session) = match meta.len() >= read::SPLIT_FROM as u64 {
-        true => split(open, meta.len(), WINDOW)?.0,
-        false => self::session(open()?, WINDOW)?,
+    // Opened once: every part reads the same file, even if a save replaces it meanwhile.
+    let file = std::fs::File::open(path).ok()?;
+    let len = file.metadata().ok()?.len();
+    let (starts_as_session, is_session, session) = match len >= read::SPLIT_FROM as u64 {
+        #[cfg(unix)]
+        true => split(|| Some(At { file: &file, pos: 0 }), len, WINDOW)?.0,
+        _ => self::session(&file, WINDOW)?,
     };
     (!as_any || (starts_as_session && is_session)).then_some(session)
+}
+
+/// One open file read from an offset of its own with positional reads, so that two threads
+/// read it at once without sharing a file position.
+#[cfg(unix)]
+struct At<'f> {
+    file: &'f std::fs::File,
+    pos: u64,
+}
+
+#[cfg(unix)]
+impl Read for At<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = std::os::unix::fs::FileExt::read_at(self.file, buf, self.pos)?;
+        self.pos += n as u64;
+        Ok(n)
+    }
+}
+
+#[cfg(unix)]
+impl Seek for At<'_> {
+    fn seek(&mut self, to: SeekFrom) -> std::io::Result<u64> {
+        match to {
+            SeekFrom::Start(pos) => self.pos = pos,
+            _ => return Err(std::io::Error::other("only seeks from the start")),
+        }
+        Ok(self.pos)
+    }
 }
 
 /// The session in `file`, read `chunk` bytes at a time, in one part; `None` when the file
@@ -63,7 +93,8 @@ pub(crate) enum Parts {
     Two,
 }
 
-/// The session of `len` bytes that `open` opens (once per part, and once to find the seam),
+/// The session of `len` bytes that `open` reads from its start (once per part, and once to
+/// find the seam),
 /// read in two parts on two threads when a seam is found past the middle. The first part
 /// reads on until an element of the messages ends exactly on the seam, which proves the seam
 /// a boundary between messages (that read is the one-part read up to there); when it passes
@@ -283,6 +314,24 @@ mod tests {
             assert_eq!(parts, Parts::Two, "window {chunk}");
             assert_eq!(read.to_json(), text, "window {chunk}");
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn both_parts_read_one_open_file_at_their_own_offsets() {
+        let mut s = Session::new(Some("file".into()));
+        for i in 0..300 {
+            s.add_message(Prompt::builder().message(format!("question {i} naïve")).build());
+        }
+        let text = s.to_json();
+        let path = std::env::temp_dir().join(format!("memor-window-at-{}.json", std::process::id()));
+        std::fs::write(&path, &text).unwrap();
+        let file = std::fs::File::open(&path).unwrap();
+        let read = split(|| Some(At { file: &file, pos: 0 }), text.len() as u64, 300);
+        std::fs::remove_file(&path).unwrap();
+        let ((_, _, session), parts) = read.unwrap();
+        assert_eq!(parts, Parts::Two);
+        assert_eq!(session.to_json(), text);
     }
 
     #[test]

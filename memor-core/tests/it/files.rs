@@ -136,3 +136,24 @@ fn a_pipe_is_read_once_whatever_it_holds() {
     writer.join().unwrap();
     assert_eq!(loaded, memor_core::AnyDocument::Prompt(prompt));
 }
+
+#[test]
+fn a_session_file_of_16_mib_or_more_loads_as_its_text_does() {
+    // Read in two parts on two threads, each through its own window of the one open file.
+    let mut s = Session::new(Some("large".into()));
+    for i in 0..6000 {
+        let text = format!("message {i}: naïve 東京 😀 {}", "y".repeat(2800));
+        match i % 2 {
+            0 => s.add_message(Prompt::builder().message(text).build()),
+            _ => s.add_message(Response::builder().message(text).build().unwrap()),
+        }
+    }
+    let text = s.to_json();
+    assert!(text.len() >= 16 << 20, "{} bytes", text.len());
+    let dir = tempdir();
+    let path = dir.join("large.json");
+    std::fs::write(&path, &text).unwrap();
+    let loaded = Session::load(&path).unwrap();
+    assert_eq!(loaded.to_json(), text);
+    assert_eq!(memor_core::AnyDocument::load(&path, None).unwrap(), memor_core::AnyDocument::Session(loaded));
+}
