@@ -54,9 +54,10 @@ pub trait Document: Serialize + Sized {
 
     /// Writes the file atomically, but only if it is still as `expected` (its [`FileStamp`]
     /// when it was read; `None`: there was no file), so that an update another program saved
-    /// meanwhile is never overwritten: that is [`Error::Changed`](crate::Error::Changed), and the file is left as it
-    /// is. The check and the rename run under a lock file (`.NAME.lock`), so two checked saves
-    /// of the same file never both pass. Gives the new file's stamp, for the next save.
+    /// meanwhile is never overwritten: that is [`Error::Changed`](crate::Error::Changed), and
+    /// the file is left as it is. The check and the rename run under a lock file
+    /// (`.NAME.lock`), so two checked saves of the same file never both pass. Gives the new
+    /// file's stamp, for the next save.
     fn save_if_unchanged(&self, path: impl AsRef<Path>, expected: Option<&FileStamp>) -> Result<FileStamp> {
         file::write_with(path.as_ref(), Some(expected), &mut |out| json::to_writer(out, self))
     }
