@@ -73,18 +73,13 @@ impl FileStamp {
 /// permissions are kept. Temporaries of earlier saves of this file whose process is gone are
 /// removed first.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    write_checked(path, bytes, None).map(|_| ())
+    write_with(path, None, &mut |file| file.write_all(bytes)).map(|_| ())
 }
 
-/// [`write_atomic`], but only when the file is still as `expected` says (`Some(None)`: there
-/// is no file); the check and the rename happen under the file's lock, so two checked saves
-/// never both pass. Gives the written file's stamp.
-pub(crate) fn write_checked(path: &Path, bytes: &[u8], expected: Option<Option<&FileStamp>>) -> Result<FileStamp> {
-    write_with(path, expected, &mut |file| file.write_all(bytes))
-}
-
-/// [`write_checked`], with the temporary's bytes written by `write` (a serializer that
-/// streams them, so that they are never held whole).
+/// [`write_atomic`], with the temporary's bytes written by `write` (a serializer that streams
+/// them, so that they are never held whole); with `expected`, only when the file is still as
+/// it says (`Some(None)`: there is no file), the check and the rename under the file's lock,
+/// so two checked saves never both pass. Gives the written file's stamp.
 pub(crate) fn write_with(
     path: &Path,
     expected: Option<Option<&FileStamp>>,

@@ -669,27 +669,26 @@ pub fn __streaming_agrees(text: &str) -> bool {
             None => from_text(text, Kind::Session, session),
         };
         agree(text, streamed, from_text(text, Kind::Session, session))
-    }) && WINDOWS.into_iter().all(|chunk| {
-        let split = || super::window::split(|| Some(std::io::Cursor::new(text.as_bytes())), text.len() as u64, chunk);
-        [super::window::session(text.as_bytes(), chunk), split().map(|(loaded, _)| loaded)].into_iter().all(|read| {
-            match read {
-                Some((_, _, windowed)) => agree(text, Ok(windowed), from_text(text, Kind::Session, session)),
-                None => true,
-            }
-        })
+    }) && windowed_reads(text).all(|read| match read {
+        Some((_, _, windowed)) => agree(text, Ok(windowed), from_text(text, Kind::Session, session)),
+        None => true,
     })
 }
-
-/// The windows a test reads a text through: a byte at a time, a few, and as files are read.
-const WINDOWS: [usize; 4] = [1, 7, 300, super::window::WINDOW];
 
 /// Whether a file of `text` is read a window at a time (in every window of the tests),
 /// rather than whole. For tests only.
 #[doc(hidden)]
 pub fn __windowed(text: &str) -> bool {
-    WINDOWS.into_iter().all(|chunk| {
-        let split = super::window::split(|| Some(std::io::Cursor::new(text.as_bytes())), text.len() as u64, chunk);
-        super::window::session(text.as_bytes(), chunk).is_some() && split.is_some()
+    windowed_reads(text).all(|read| read.is_some())
+}
+
+/// `text` read as a file a window at a time, in one part and in two, through each of the
+/// tests' windows: a byte at a time, a few, and as files are read.
+fn windowed_reads(text: &str) -> impl Iterator<Item = Option<super::window::Loaded>> + '_ {
+    [1, 7, 300, super::window::WINDOW].into_iter().flat_map(move |chunk| {
+        let open = || Some(std::io::Cursor::new(text.as_bytes()));
+        let split = super::window::split(open, text.len() as u64, chunk).map(|(loaded, _)| loaded);
+        [super::window::session(text.as_bytes(), chunk), split]
     })
 }
 
