@@ -24,6 +24,19 @@ pub(crate) struct Candidate {
     pub(crate) importance: f32,
 }
 
+impl Candidate {
+    /// The candidate of stored row `id`, holding `memory`.
+    pub(crate) fn of(id: i64, memory: &crate::Memory) -> Candidate {
+        Candidate {
+            id,
+            event: memory.event.map(|e| (e.start.timestamp_millis(), e.end.timestamp_millis())),
+            time_in_text: memory.time_in_text,
+            recorded_at: memory.recorded_at,
+            importance: memory.importance,
+        }
+    }
+}
+
 /// The signals of one search.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Signals<'a> {

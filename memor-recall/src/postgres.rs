@@ -403,13 +403,7 @@ impl Backend for Postgres {
         let mut by_row = std::collections::HashMap::new();
         for row in &found {
             let memory = columns(row, 1).finish()?;
-            let candidate = Candidate {
-                id: row.get(0),
-                event: memory.event.map(|e| (e.start.timestamp_millis(), e.end.timestamp_millis())),
-                time_in_text: memory.time_in_text,
-                recorded_at: memory.recorded_at,
-                importance: memory.importance,
-            };
+            let candidate = Candidate::of(row.get(0), &memory);
             by_row.insert(candidate.id, (candidate, memory));
         }
         Ok(rows.iter().filter_map(|r| by_row.remove(r)).collect())

@@ -347,13 +347,7 @@ impl Backend for Sqlite {
             for &row in rows {
                 let Some(columns) = stmt.query_row([row], columns).optional().map_err(error)? else { continue };
                 let memory = columns.finish()?;
-                let candidate = Candidate {
-                    id: row,
-                    event: memory.event.map(|e| (e.start.timestamp_millis(), e.end.timestamp_millis())),
-                    time_in_text: memory.time_in_text,
-                    recorded_at: memory.recorded_at,
-                    importance: memory.importance,
-                };
+                let candidate = Candidate::of(row, &memory);
                 found.push((candidate, memory));
             }
             Ok(found)
