@@ -46,21 +46,13 @@ pub(crate) fn check(root: &Path) -> Result<(), String> {
     for lower in ["memor-tokenize", "memor-providers", "memor-render"] {
         forbidden_dependencies(root, lower, &["memor-context", "memor-cli"])?;
     }
+    test_only(root, "memor-testkit")?;
     file_headers(root)
 }
 
 /// `package`'s normal dependencies (the whole tree) include none of `forbidden`.
 fn forbidden_dependencies(root: &Path, package: &str, forbidden: &[&str]) -> Result<(), String> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let out = Command::new(cargo)
-        .args(["tree", "--package", package, "--edges", "normal", "--prefix", "none", "--format", "{p}"])
-        .current_dir(root)
-        .output()
-        .map_err(|e| format!("cannot run cargo tree: {e}"))?;
-    if !out.status.success() {
-        return Err(format!("cargo tree failed: {}", String::from_utf8_lossy(&out.stderr)));
-    }
-    let tree = String::from_utf8_lossy(&out.stdout);
+    let tree = cargo_tree(root, &["--package", package, "--edges", "normal"])?;
     let names: Vec<&str> = tree.lines().filter_map(|l| l.split_whitespace().next()).collect();
     if names.first() != Some(&package) {
         return Err(format!("cargo tree output looks wrong:\n{tree}"));
@@ -69,6 +61,33 @@ fn forbidden_dependencies(root: &Path, package: &str, forbidden: &[&str]) -> Res
     bad.sort_unstable();
     bad.dedup();
     if bad.is_empty() { Ok(()) } else { Err(format!("{package} must not depend on {bad:?}")) }
+}
+
+/// No crate of the workspace builds on `package` (it may be a dev-dependency only).
+fn test_only(root: &Path, package: &str) -> Result<(), String> {
+    let tree = cargo_tree(root, &["--workspace", "--invert", package, "--edges", "normal"])?;
+    let users: Vec<&str> = tree.lines().filter_map(|l| l.split_whitespace().next()).filter(|n| *n != package).collect();
+    if users.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{users:?} must not depend on {package} (a dev-dependency only)"))
+    }
+}
+
+/// What `cargo tree ARGS --prefix none --format {p}` prints.
+fn cargo_tree(root: &Path, args: &[&str]) -> Result<String, String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = Command::new(cargo)
+        .arg("tree")
+        .args(args)
+        .args(["--prefix", "none", "--format", "{p}"])
+        .current_dir(root)
+        .output()
+        .map_err(|e| format!("cannot run cargo tree: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("cargo tree failed: {}", String::from_utf8_lossy(&out.stderr)));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// Every Rust source file opens with a `//!` line saying what it holds.
@@ -109,5 +128,14 @@ mod tests {
     fn the_dependency_check_can_fail() {
         let err = forbidden_dependencies(&workspace_root(), "memor-cli", &["memor-core"]).unwrap_err();
         assert_eq!(err, "memor-cli must not depend on [\"memor-core\"]");
+    }
+
+    #[test]
+    fn the_test_only_check_can_fail() {
+        let err = test_only(&workspace_root(), "memor-core").unwrap_err();
+        assert!(
+            err.contains("\"memor-render\"") && err.ends_with("must not depend on memor-core (a dev-dependency only)"),
+            "{err}"
+        );
     }
 }

@@ -14,7 +14,7 @@ fn openai(base: &str) -> OpenAiEmbeddings {
 fn retries_after_500_and_429_then_succeeds() {
     let (base, requests) = serve(vec![
         status(500, r#"{"error":{"message":"The server had an error"}}"#),
-        Reply(429, vec![("retry-after-ms", "5".to_owned())], r#"{"error":{"message":"Rate limit"}}"#.to_owned()),
+        Reply::With(429, vec![("retry-after-ms", "5".to_owned())], r#"{"error":{"message":"Rate limit"}}"#.to_owned()),
         ok(r#"{"data":[{"index":0,"embedding":[1,2]}]}"#),
     ]);
     assert_eq!(embedder(openai(&base)).embed(&["x"]).unwrap(), vec![vec![1.0, 2.0]]);
@@ -42,7 +42,7 @@ fn fails_with_the_last_status_and_message_after_the_last_attempt() {
 #[test]
 fn a_client_error_is_not_retried_and_keeps_the_apis_message_without_the_key() {
     let message = format!("Incorrect API key provided: {KEY}. You can find your API key in your settings.");
-    let (base, requests) = serve(vec![status(401, &json!({"error": {"message": message}}).to_string())]);
+    let (base, requests) = serve(vec![status(401, json!({"error": {"message": message}}).to_string())]);
     let error = embedder(openai(&base)).embed(&["x"]).unwrap_err();
     assert_eq!(drain(&requests).len(), 1);
     assert_eq!(
@@ -59,7 +59,7 @@ fn mistral_validation_errors_and_plain_bodies_are_shown() {
             422,
             r#"{"object":"error","message":"Too many inputs in request, split into more batches.","type":"invalid_request_error"}"#,
         ),
-        Reply(400, vec![], "bad gateway thing".to_owned()),
+        Reply::With(400, vec![], "bad gateway thing".to_owned()),
     ]);
     let api = MistralEmbeddings::new("mistral-embed").with_base_url(&base).with_api_key(KEY);
     let embedder = embedder(api);
@@ -122,7 +122,7 @@ fn an_empty_list_sends_nothing_and_an_empty_text_is_an_error_naming_its_index() 
 #[test]
 fn redirects_are_refused() {
     let (base, requests) =
-        serve(vec![Reply(307, vec![("location", "http://127.0.0.1:9/elsewhere".to_owned())], String::new())]);
+        serve(vec![Reply::With(307, vec![("location", "http://127.0.0.1:9/elsewhere".to_owned())], String::new())]);
     let error = embedder(openai(&base)).embed(&["x"]).unwrap_err();
     assert!(matches!(error, Error::Http(memor_providers::Error::Redirect { status: 307, .. })), "{error:?}");
     assert_eq!(drain(&requests).len(), 1);

@@ -148,7 +148,7 @@ fn serve_two_together() -> (String, Receiver<(bool, Vec<Recorded>)>) {
             match listener.accept() {
                 Ok((stream, _)) => {
                     stream.set_nonblocking(false).unwrap();
-                    let request = read_request(&stream);
+                    let request = read_request(&stream).unwrap();
                     connections.push((stream, request));
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => thread::sleep(Duration::from_millis(5)),

@@ -32,7 +32,8 @@ fn bounded<T: Send + 'static>(limit: Duration, f: impl FnOnce() -> T + Send + 's
 #[test]
 fn an_endless_stream_stops_at_the_size_limit() {
     let event = b"event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"more \"}}\n\n";
-    let (base, _requests) = serve(vec![Reply::Endless { content_type: "text/event-stream", chunk: event.to_vec() }]);
+    let (base, _requests) =
+        serve(vec![Reply::Endless { content_type: "text/event-stream", chunk: event.to_vec(), limit: 4 << 30 }]);
     let client = Client::new(transport().max_body(1 << 20)).retry(fast_retry());
     let mut received = 0;
     let error =
@@ -44,13 +45,14 @@ fn an_endless_stream_stops_at_the_size_limit() {
 
 #[test]
 fn a_body_without_line_breaks_stops_at_the_size_limit() {
-    let (base, _requests) = serve(vec![Reply::Endless { content_type: "text/event-stream", chunk: vec![b'x'; 8192] }]);
+    let (base, _requests) =
+        serve(vec![Reply::Endless { content_type: "text/event-stream", chunk: vec![b'x'; 8192], limit: 4 << 30 }]);
     let client = Client::new(transport().max_body(4 << 20)).retry(fast_retry());
     let error = client.chat_stream(&OpenAi::new(), &session(), &anthropic(&base), |_| {}).unwrap_err();
     assert!(matches!(error, Error::TooLarge { .. }), "{error:?}");
     // NDJSON (Ollama) too.
     let (base, _requests) =
-        serve(vec![Reply::Endless { content_type: "application/x-ndjson", chunk: vec![b' '; 8192] }]);
+        serve(vec![Reply::Endless { content_type: "application/x-ndjson", chunk: vec![b' '; 8192], limit: 4 << 30 }]);
     let error = client.chat_stream(&Ollama::new(), &session(), &anthropic(&base), |_| {}).unwrap_err();
     assert!(matches!(error, Error::TooLarge { .. }), "{error:?}");
 }
@@ -111,8 +113,7 @@ fn elsewhere() -> (String, TcpListener) {
 }
 
 fn redirect(location: &str) -> Reply {
-    let location: &'static str = Box::leak(location.to_owned().into_boxed_str());
-    Reply::With(302, vec![("location", location)], String::new())
+    Reply::With(302, vec![("location", location.to_owned())], String::new())
 }
 
 #[test]

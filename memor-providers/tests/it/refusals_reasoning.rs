@@ -16,7 +16,7 @@ fn hello() -> Session {
 }
 
 fn chat(provider: &dyn Provider, body: Value) -> Result<Vec<Response>, Error> {
-    let (base, _requests) = serve(vec![ok(&body.to_string())]);
+    let (base, _requests) = serve(vec![ok(body.to_string())]);
     let base = if provider.id() == "anthropic" || provider.id() == "gemini" { base } else { format!("{base}/v1") };
     client().chat(provider, &hello(), &ChatOptions::new("m").base_url(base).api_key(KEY))
 }

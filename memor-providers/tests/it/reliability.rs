@@ -28,7 +28,7 @@ pub fn check(case: &Case<'_>) {
     assert_eq!(error.to_string(), format!("{id}: HTTP 401: {}", case.expected_message));
 
     // 429 with Retry-After: 0, then 200.
-    let retry_later = Reply::With(429, vec![("retry-after", "0")], case.error_body.to_owned());
+    let retry_later = Reply::With(429, vec![("retry-after", "0".into())], case.error_body.to_owned());
     let (base, requests) = serve(vec![retry_later, ok(case.ok_body)]);
     let responses = client().chat(case.provider, &session(), &(case.options)(&base)).unwrap();
     assert_eq!(responses[0].message(), case.expected_text);
@@ -63,7 +63,8 @@ pub fn check(case: &Case<'_>) {
 
 #[test]
 fn retry_after_longer_than_max_delay_gives_up_at_once() {
-    let reply = Reply::With(429, vec![("retry-after", "3600")], "{\"error\":{\"message\":\"slow down\"}}".to_owned());
+    let reply =
+        Reply::With(429, vec![("retry-after", "3600".into())], "{\"error\":{\"message\":\"slow down\"}}".to_owned());
     let (base, requests) = serve(vec![reply]);
     let options = ChatOptions::new("m").base_url(&base).api_key("k");
     let error = client().chat(&memor_providers::OpenAi::new(), &session(), &options).unwrap_err();

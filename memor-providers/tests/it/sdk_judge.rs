@@ -28,7 +28,7 @@ use memor_providers::{
 };
 use serde_json::{Map, Value, json};
 
-use crate::server::{Recorded, Reply, client, serve};
+use crate::server::{Recorded, Reply, client, ok, serve};
 
 const KEY: &str = "sk-judge-0123456789";
 
@@ -162,7 +162,7 @@ fn reply(case: &Value) -> Reply {
         let chunks = body.as_bytes().chunks(7).map(<[u8]>::to_vec).collect();
         Reply::Stream { content_type, chunks, pause: Default::default(), stall: Default::default() }
     } else {
-        Reply::With(200, vec![("content-type", content_type)], body)
+        Reply::With(200, vec![("content-type", content_type.into())], body)
     }
 }
 
@@ -413,7 +413,7 @@ fn reply_plain(provider: &str) -> Reply {
                     "output": [{"type": "message", "role": "assistant",
                                 "content": [{"type": "output_text", "text": "21 °C."}]}]}),
     };
-    Reply::With(200, vec![("content-type", "application/json")], body.to_string())
+    ok(body.to_string())
 }
 
 #[test]

@@ -106,7 +106,7 @@ pub fn check_errors(case: &StreamCase<'_>) {
     assert_eq!(error.to_string(), format!("{id}: HTTP 401: {}", case.expected_message));
     assert!(run1.deltas.is_empty());
 
-    let retry_later = Reply::With(429, vec![("retry-after", "0")], case.error_body.to_owned());
+    let retry_later = Reply::With(429, vec![("retry-after", "0".into())], case.error_body.to_owned());
     let (base, requests) = serve(vec![retry_later, (case.reply)(case.body)]);
     let mut text = String::new();
     let response = client().chat_stream(case.provider, &session(), &(case.options)(&base), |d| text.push_str(d));
