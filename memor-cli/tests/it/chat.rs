@@ -1,7 +1,6 @@
 //! `memor chat` end to end against a real HTTP server on 127.0.0.1, for each provider.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpListener;
+use std::io::Write;
 use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 
@@ -10,8 +9,8 @@ use serde_json::Value;
 
 use crate::tempdir;
 
-/// One recorded request: the request line, the body and the header lines (lowercased names).
-pub(crate) type Recorded = Arc<Mutex<Vec<(String, String, Vec<String>)>>>;
+/// The requests answered so far.
+pub(crate) type Recorded = Arc<Mutex<Vec<memor_testkit::http::Recorded>>>;
 
 /// Serves `replies` in order, one per connection, recording each request.
 fn serve(replies: Vec<String>) -> (String, Recorded) {
@@ -20,48 +19,14 @@ fn serve(replies: Vec<String>) -> (String, Recorded) {
 }
 
 /// Answers each request (one per connection) with what `respond` makes of its body, until it
-/// gives `None`; records each request.
+/// gives `None`; records each request answered.
 pub(crate) fn serve_with(mut respond: impl FnMut(&str) -> Option<String> + Send + 'static) -> (String, Recorded) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let address = format!("http://{}", listener.local_addr().unwrap());
     let recorded: Recorded = Arc::default();
     let log = recorded.clone();
-    std::thread::spawn(move || {
-        loop {
-            let Ok((stream, _)) = listener.accept() else { return };
-            let mut reader = BufReader::new(stream.try_clone().unwrap());
-            let mut request_line = String::new();
-            if reader.read_line(&mut request_line).is_err() {
-                continue;
-            }
-            let mut length = 0;
-            let mut headers = Vec::new();
-            loop {
-                let mut header = String::new();
-                if reader.read_line(&mut header).is_err() || header.trim().is_empty() {
-                    break;
-                }
-                if let Some((name, value)) = header.split_once(':') {
-                    if name.eq_ignore_ascii_case("content-length") {
-                        length = value.trim().parse().unwrap();
-                    }
-                    headers.push(format!("{}: {}", name.to_ascii_lowercase(), value.trim()));
-                }
-            }
-            let mut body = vec![0; length];
-            if reader.read_exact(&mut body).is_err() {
-                continue; // the client went away (a killed process)
-            }
-            let body = String::from_utf8(body).unwrap();
-            let Some(reply) = respond(&body) else { return };
-            log.lock().unwrap().push((request_line.trim().to_owned(), body, headers));
-            let mut stream = stream;
-            let head = format!(
-                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                reply.len()
-            );
-            let _ = stream.write_all(head.as_bytes()).and_then(|()| stream.write_all(reply.as_bytes()));
-        }
+    let (address, _) = memor_testkit::http::serve_with(move |request| {
+        let reply = respond(&request.text())?;
+        log.lock().unwrap().push(request.clone());
+        Some(memor_testkit::http::ok(reply))
     });
     (address, recorded)
 }
@@ -92,12 +57,12 @@ pub(crate) fn reply(provider: &str, text: &str) -> String {
 /// The base URL as the provider's SDK spells it, and the path the request must take.
 fn endpoint(provider: &str, address: &str) -> (String, &'static str) {
     match provider {
-        "openai" => (format!("{address}/v1"), "POST /v1/chat/completions HTTP/1.1"),
-        "openai_responses" => (format!("{address}/v1"), "POST /v1/responses HTTP/1.1"),
-        "mistral" => (format!("{address}/v1"), "POST /v1/chat/completions HTTP/1.1"),
-        "anthropic" => (address.to_owned(), "POST /v1/messages HTTP/1.1"),
-        "gemini" => (address.to_owned(), "POST /v1/models/m-test:generateContent HTTP/1.1"),
-        "ollama" => (address.to_owned(), "POST /api/chat HTTP/1.1"),
+        "openai" => (format!("{address}/v1"), "/v1/chat/completions"),
+        "openai_responses" => (format!("{address}/v1"), "/v1/responses"),
+        "mistral" => (format!("{address}/v1"), "/v1/chat/completions"),
+        "anthropic" => (address.to_owned(), "/v1/messages"),
+        "gemini" => (address.to_owned(), "/v1/models/m-test:generateContent"),
+        "ollama" => (address.to_owned(), "/api/chat"),
         other => panic!("{other}"),
     }
 }
@@ -131,27 +96,27 @@ fn chat_with_every_provider_carries_the_conversation_and_saves_memor_files() {
 
         let requests = recorded.lock().unwrap().clone();
         assert_eq!(requests.len(), 2, "{provider}");
-        assert_eq!(requests[0].0, path, "{provider}");
+        assert_eq!((requests[0].method.as_str(), requests[0].path.as_str()), ("POST", path), "{provider}");
         // The key came from the provider's environment variable, in the provider's header.
         let key_header = match provider {
-            "anthropic" => Some("authorization: Bearer test-key-for-anthropic"),
-            "gemini" => Some("x-goog-api-key: test-key-for-gemini"),
+            "anthropic" => Some(("authorization", "Bearer test-key-for-anthropic")),
+            "gemini" => Some(("x-goog-api-key", "test-key-for-gemini")),
             "ollama" => None,
             other => Some(match other {
-                "mistral" => "authorization: Bearer test-key-for-mistral",
-                _ => "authorization: Bearer test-key-for-openai",
+                "mistral" => ("authorization", "Bearer test-key-for-mistral"),
+                _ => ("authorization", "Bearer test-key-for-openai"),
             }),
         };
-        let headers = &requests[0].2;
+        let headers = &requests[0].headers;
         match key_header {
-            Some(expected) => assert!(headers.iter().any(|h| h == expected), "{provider}: {headers:?}"),
-            None => assert!(!headers.iter().any(|h| h.contains("test-key")), "{provider}: {headers:?}"),
+            Some((name, value)) => assert_eq!(requests[0].header(name), Some(value), "{provider}: {headers:?}"),
+            None => assert!(!headers.iter().any(|(_, v)| v.contains("test-key")), "{provider}: {headers:?}"),
         }
         let saved_text = std::fs::read_to_string(&file).unwrap();
         assert!(!saved_text.contains("test-key") && !stderr.contains("test-key"), "{provider}: the key leaked");
         // The second request carries the first exchange (and the system text), then the new turn.
-        let second = &requests[1].1;
-        let body: Value = serde_json::from_str(second).unwrap();
+        let second = &requests[1].text();
+        let body = requests[1].json();
         for needle in ["You are terse.", "hello there", "first reply", "and again"] {
             assert!(second.contains(needle), "{provider}: {needle:?} missing from {body}");
         }
@@ -262,7 +227,7 @@ fn stream_prints_the_reply_as_it_arrives_and_saves_it_whole() {
         let out = child.wait_with_output().unwrap();
         assert!(out.status.success(), "{provider}: {}", String::from_utf8_lossy(&out.stderr));
         assert_eq!(String::from_utf8_lossy(&out.stdout), "Ça va\n", "{provider}");
-        let body: Value = serde_json::from_str(&recorded.lock().unwrap()[0].1).unwrap();
+        let body: Value = recorded.lock().unwrap()[0].json();
         assert_eq!(body["stream"], Value::Bool(true), "{provider}");
         let saved = memor_core::Session::load(&file).unwrap();
         let reply = saved.get_message(1).unwrap().as_response().unwrap();

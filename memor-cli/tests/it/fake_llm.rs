@@ -3,11 +3,10 @@
 //! shipped templates' words) get JSON made by simple rules, and queued faults come first.
 
 use std::collections::VecDeque;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
 
+use memor_testkit::http::{Recorded, Reply, ok, serve_each, status};
 use serde_json::{Value, json};
 
 /// What a fault does to the request it meets.
@@ -38,18 +37,11 @@ pub(crate) struct FakeLlm {
 impl FakeLlm {
     /// Starts a server whose chat turns are answered with `turn`; each reply waits `delay`.
     pub(crate) fn start(turn: &'static str, delay: Duration) -> FakeLlm {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let base_url = format!("http://{}/v1", listener.local_addr().unwrap());
         let seen: Arc<Mutex<Vec<Seen>>> = Arc::default();
         let faults: Arc<Mutex<VecDeque<(&'static str, Fault)>>> = Arc::default();
         let (log, queue) = (seen.clone(), faults.clone());
-        std::thread::spawn(move || {
-            for stream in listener.incoming() {
-                let Ok(stream) = stream else { return };
-                let (log, queue) = (log.clone(), queue.clone());
-                std::thread::spawn(move || answer(stream, turn, delay, &log, &queue));
-            }
-        });
+        let (address, _) = serve_each(move |_, request| answer(request, turn, delay, &log, &queue));
+        let base_url = format!("{address}/v1");
         FakeLlm { base_url, seen, faults }
     }
 
@@ -153,30 +145,13 @@ fn completion(message: Value) -> String {
 }
 
 fn answer(
-    stream: TcpStream,
+    request: &Recorded,
     turn: &str,
     delay: Duration,
     log: &Mutex<Vec<Seen>>,
     queue: &Mutex<VecDeque<(&'static str, Fault)>>,
-) {
-    let mut reader = BufReader::new(stream.try_clone().unwrap());
-    let mut length = 0;
-    loop {
-        let mut header = String::new();
-        if reader.read_line(&mut header).is_err() || header.trim().is_empty() {
-            break;
-        }
-        if let Some((name, value)) = header.split_once(':') {
-            if name.eq_ignore_ascii_case("content-length") {
-                length = value.trim().parse().unwrap_or(0);
-            }
-        }
-    }
-    let mut body = vec![0; length];
-    if reader.read_exact(&mut body).is_err() {
-        return; // the client went away (a killed process)
-    }
-    let request: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+) -> Reply {
+    let request = request.json();
     let prompt = request["messages"].as_array().and_then(|m| m.last()).and_then(|m| m["content"].as_str());
     let prompt = prompt.unwrap_or_default().to_owned();
     let step = step(&prompt);
@@ -187,28 +162,19 @@ fn answer(
         at.and_then(|at| queue.remove(at)).map(|(_, f)| f)
     };
     std::thread::sleep(delay);
-    let (status, reply) = match fault {
-        Some(Fault::Status(code)) => (code, json!({"error": {"message": "scripted failure"}}).to_string()),
-        Some(Fault::Malformed) => (200, completion(json!({"role": "assistant", "content": "Sure! Here it is."}))),
+    match fault {
+        Some(Fault::Status(code)) => status(code, json!({"error": {"message": "scripted failure"}}).to_string()),
+        Some(Fault::Malformed) => ok(completion(json!({"role": "assistant", "content": "Sure! Here it is."}))),
         Some(Fault::Refusal) => {
-            (200, completion(json!({"role": "assistant", "content": null, "refusal": "I can't help with that."})))
+            ok(completion(json!({"role": "assistant", "content": null, "refusal": "I can't help with that."})))
         }
-        Some(Fault::Hang(wait)) => {
-            std::thread::sleep(wait);
-            return;
-        }
+        Some(Fault::Hang(wait)) => Reply::Stall(wait),
         Some(Fault::Hold(release)) => {
             let _ = release.recv();
-            (200, reply(step, &prompt, turn))
+            ok(reply(step, &prompt, turn))
         }
-        None => (200, reply(step, &prompt, turn)),
-    };
-    let mut stream = stream;
-    let head = format!(
-        "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-        reply.len()
-    );
-    let _ = stream.write_all(head.as_bytes()).and_then(|()| stream.write_all(reply.as_bytes()));
+        None => ok(reply(step, &prompt, turn)),
+    }
 }
 
 fn reply(step: &str, prompt: &str, turn: &str) -> String {

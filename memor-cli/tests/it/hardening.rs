@@ -1,13 +1,13 @@
 //! The `memor` command against hostile servers and files, and two chats on one file. Every
 //! child process runs under a kill timeout the test sets, so a regression fails, not hangs.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpListener;
+use std::io::{Read, Write};
 use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use memor_core::Document;
+use memor_testkit::http::{Reply, closed_port, ok, serve_each, serve_with};
 
 use crate::tempdir;
 
@@ -53,43 +53,13 @@ pub fn run_bounded(args: &[&str], input: &str, limit: Duration) -> Output {
     wait_bounded(child, limit)
 }
 
-/// Answers every connection (each on its own thread) with `answer(n)` for the n-th request: a
-/// status line with headers, and a body.
-fn serve_all(answer: fn(usize) -> (String, String)) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let address = format!("http://{}", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        for (n, stream) in listener.incoming().enumerate() {
-            let Ok(stream) = stream else { return };
-            std::thread::spawn(move || {
-                let mut reader = BufReader::new(stream.try_clone().unwrap());
-                let mut length = 0;
-                loop {
-                    let mut line = String::new();
-                    if reader.read_line(&mut line).unwrap_or(0) == 0 || line.trim().is_empty() {
-                        break;
-                    }
-                    if let Some((name, value)) = line.split_once(':') {
-                        if name.eq_ignore_ascii_case("content-length") {
-                            length = value.trim().parse().unwrap();
-                        }
-                    }
-                }
-                let mut body = vec![0; length];
-                let _ = reader.read_exact(&mut body);
-                let (head, body) = answer(n);
-                let mut stream = stream;
-                let reply = format!("{head}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len());
-                let _ = stream.write_all(reply.as_bytes());
-            });
-        }
-    });
-    address
+/// Answers every connection (each on its own thread) with `answer(n)` for the n-th request.
+fn serve_all(answer: fn(usize) -> Reply) -> String {
+    serve_each(move |n, _| answer(n)).0
 }
 
-fn ollama_reply(_: usize) -> (String, String) {
-    let body = r#"{"model":"m","created_at":"2025-10-17T23:14:07Z","message":{"role":"assistant","content":"ok"},"done":true}"#;
-    ("HTTP/1.1 200 OK\r\nContent-Type: application/json".to_owned(), body.to_owned())
+fn ollama_reply(_: usize) -> Reply {
+    ok(r#"{"model":"m","created_at":"2025-10-17T23:14:07Z","message":{"role":"assistant","content":"ok"},"done":true}"#)
 }
 
 fn texts(file: &Path) -> Vec<String> {
@@ -139,7 +109,7 @@ fn two_chats_on_one_file_never_lose_a_message() {
 #[test]
 fn a_file_changed_by_someone_else_is_not_overwritten() {
     // The server's first reply is slow, so the file can be changed during the turn.
-    fn slow(n: usize) -> (String, String) {
+    fn slow(n: usize) -> Reply {
         if n == 0 {
             std::thread::sleep(Duration::from_millis(1500));
         }
@@ -192,10 +162,7 @@ fn a_save_removes_the_temporaries_that_killed_saves_left() {
 
 #[test]
 fn credentials_in_the_base_url_are_never_printed() {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    drop(listener);
-    let base = format!("http://alice:hunter2-pass@127.0.0.1:{port}/v1");
+    let base = format!("http://alice:hunter2-pass@127.0.0.1:{}/v1", closed_port());
     let out = run_bounded(
         &["chat", "--provider", "ollama", "--model", "m", "--base-url", &base],
         "hi\n",
@@ -208,12 +175,10 @@ fn credentials_in_the_base_url_are_never_printed() {
 
 #[test]
 fn a_redirect_fails_the_turn_and_keeps_the_last_good_file() {
-    fn answer(n: usize) -> (String, String) {
+    fn answer(n: usize) -> Reply {
         match n {
             0 => ollama_reply(n),
-            _ => {
-                ("HTTP/1.1 307 Temporary Redirect\r\nLocation: http://127.0.0.1:9/elsewhere".to_owned(), String::new())
-            }
+            _ => Reply::With(307, vec![("location", "http://127.0.0.1:9/elsewhere".into())], String::new()),
         }
     }
     let dir = tempdir();
@@ -356,39 +321,13 @@ fn a_search_stops_at_its_timeout() {
 fn an_endless_stream_fails_the_turn_at_the_size_limit_and_keeps_the_file() {
     // The first turn is answered; the second gets a 2xx stream without a single line break
     // that never ends (the server gives up after 1 GiB).
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let address = format!("http://{}", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        for (n, stream) in listener.incoming().enumerate() {
-            let Ok(mut stream) = stream else { return };
-            let mut reader = BufReader::new(stream.try_clone().unwrap());
-            let mut length = 0;
-            loop {
-                let mut line = String::new();
-                if reader.read_line(&mut line).unwrap_or(0) == 0 || line.trim().is_empty() {
-                    break;
-                }
-                if let Some((name, value)) = line.split_once(':') {
-                    if name.eq_ignore_ascii_case("content-length") {
-                        length = value.trim().parse().unwrap();
-                    }
-                }
-            }
-            let _ = reader.read_exact(&mut vec![0; length]);
-            if n == 0 {
-                let body = "{\"model\":\"m\",\"created_at\":\"2025-10-17T23:14:07Z\",\"message\":{\"role\":\"assistant\",\"content\":\"ok\"},\"done\":true}\n";
-                let head = format!("HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
-                let _ = stream.write_all(format!("{head}{body}").as_bytes());
-                continue;
-            }
-            let _ = stream.write_all(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
-            let chunk = [b"10000\r\n".as_slice(), &[b'x'; 0x10000], b"\r\n"].concat();
-            for _ in 0..(1 << 14) {
-                if stream.write_all(&chunk).is_err() {
-                    break;
-                }
-            }
-        }
+    let mut n = 0;
+    let (address, _requests) = serve_with(move |_| {
+        n += 1;
+        Some(match n {
+            1 => ollama_reply(0),
+            _ => Reply::Endless { content_type: "application/x-ndjson", chunk: vec![b'x'; 0x10000], limit: 1 << 30 },
+        })
     });
     let dir = tempdir();
     let file = dir.join("chat.json");

@@ -14,7 +14,7 @@ mod mcp;
 mod memory;
 mod parquet;
 mod progress;
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "../../../memor-providers/tests/it/server.rs"]
 mod server;
 mod store;

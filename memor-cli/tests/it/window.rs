@@ -117,7 +117,7 @@ fn chat(file: &Path, base: &str, extra: &[&str], input: &str) -> std::process::O
 fn chat_with_context_and_summarize_sends_the_summary_and_saves_it_with_the_masks() {
     let file = tempdir().join("chat.json");
     let before = conversation(&file, 30);
-    let (base, requests) = serve(vec![ok(&openai_reply("Cities 0 to 25 were sunny.")), ok(&openai_reply("City 29."))]);
+    let (base, requests) = serve(vec![ok(openai_reply("Cities 0 to 25 were sunny.")), ok(openai_reply("City 29."))]);
     let out = chat(
         &file,
         &base,
@@ -157,7 +157,7 @@ fn a_summarizer_error_still_sends_the_turn_trimmed() {
     let file = tempdir().join("chat.json");
     let before = conversation(&file, 30);
     let error = r#"{"error":{"message":"summarizer down","type":"server_error"}}"#;
-    let replies = vec![status(500, error), status(500, error), status(500, error), ok(&openai_reply("Still here."))];
+    let replies = vec![status(500, error), status(500, error), status(500, error), ok(openai_reply("Still here."))];
     let (base, requests) = serve(replies);
     let out = chat(&file, &base, &["--context", "500", "--max-tokens", "50", "--summarize"], "Tell me\n");
     assert!(out.status.success(), "{}", stderr(&out));

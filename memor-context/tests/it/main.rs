@@ -8,7 +8,7 @@ mod endpoint;
 mod models;
 mod openai;
 mod properties;
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "../../../memor-providers/tests/it/server.rs"]
 mod server;
 mod summary;

@@ -42,7 +42,7 @@ fn paragraphs(text: &str) -> Vec<String> {
 #[test]
 fn the_dropped_messages_are_summarized_masked_and_saved() {
     let s = long_session(30);
-    let (base, requests) = serve(vec![ok(&reply("They asked about the weather in cities 0 to 19."))]);
+    let (base, requests) = serve(vec![ok(reply("They asked about the weather in cities 0 to 19."))]);
     let openai = OpenAi::new();
     let options = ChatOptions::new("m-sum").base_url(format!("{base}/v1")).api_key("k").max_tokens(100);
     let summarizer = ProviderSummarizer::new(client(), &openai, options);
@@ -98,7 +98,7 @@ fn the_dropped_messages_are_summarized_masked_and_saved() {
 #[test]
 fn the_next_summary_builds_on_the_previous_one() {
     let s = long_session(30);
-    let (base, requests) = serve(vec![ok(&reply("FIRST SUMMARY")), ok(&reply("SECOND SUMMARY"))]);
+    let (base, requests) = serve(vec![ok(reply("FIRST SUMMARY")), ok(reply("SECOND SUMMARY"))]);
     let openai = OpenAi::new();
     let options = ChatOptions::new("m-sum").base_url(format!("{base}/v1")).api_key("k").max_tokens(60);
     let summarizer = ProviderSummarizer::new(client(), &openai, options);
@@ -171,7 +171,7 @@ fn langmem_98_a_summary_covers_a_tool_exchange_whole() {
         }
         messages.push(user("and the last one?"));
         let s = session(messages);
-        let (base, _requests) = serve(vec![ok(&reply("Items 0 to 5 were looked up."))]);
+        let (base, _requests) = serve(vec![ok(reply("Items 0 to 5 were looked up."))]);
         let openai = OpenAi::new();
         let options = ChatOptions::new("m-sum").base_url(format!("{base}/v1")).api_key("k").max_tokens(20);
         let summarizer = ProviderSummarizer::new(client(), &openai, options);

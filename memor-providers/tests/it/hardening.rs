@@ -173,9 +173,7 @@ fn error_bodies_that_echo_the_key_are_redacted() {
 
 #[test]
 fn userinfo_in_the_base_url_is_never_shown() {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    drop(listener);
+    let port = memor_testkit::http::closed_port();
     let base = format!("http://alice:hunter2-pass@127.0.0.1:{port}/v1");
     let options = ChatOptions::new("m").base_url(&base);
     let request = OpenAi::compatible("local", "http://unused").request(&session(), &options).unwrap();

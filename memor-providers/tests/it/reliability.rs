@@ -102,9 +102,7 @@ fn backoff_grows_and_stays_within_bounds() {
 
 #[test]
 fn connection_refused_is_a_transport_error() {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    drop(listener);
+    let base = format!("http://127.0.0.1:{}", memor_testkit::http::closed_port());
     let options = ChatOptions::new("m").base_url(&base);
     let error = client().chat(&memor_providers::Ollama::new(), &session(), &options).unwrap_err();
     assert!(matches!(&error, Error::Transport { .. }), "{error:?}");
