@@ -1,7 +1,7 @@
 //! `memor mcp` end to end: the official MCP Python SDK (pinned in tests/mcp/requirements.txt,
 //! installed by the test into a venv under the target directory; a failed install fails the
-//! test) starts the real binary on a SQLite file and uses every tool, in both protocol eras;
-//! and raw lines written to the process's stdin check the JSON-RPC errors, that the server
+//! test) starts the real binary on a SQLite file, and on PostgreSQL when the tests have a
+//! server, and uses every tool, in both protocol eras; and raw lines written to the process's stdin check the JSON-RPC errors, that the server
 //! keeps answering and that it exits 0 at the end of its input.
 
 use std::io::{BufRead, BufReader, Read, Write};
@@ -71,8 +71,14 @@ fn ids(recalled: &Value) -> Vec<&str> {
 
 #[test]
 fn the_python_sdk_lists_and_calls_every_tool_in_both_protocol_eras() {
-    let dir = tempdir();
-    let db = dir.join("memory.db").to_str().unwrap().to_owned();
+    for db in crate::store::databases() {
+        sdk_session(&db);
+    }
+}
+
+/// The SDK's session with `memor mcp DB` on a fresh database (a SQLite file or a PostgreSQL URL).
+fn sdk_session(db: &str) {
+    let db = db.to_owned();
     let conversation = import(&db, "sessions/S009.json", "ana");
     let bens_conversation = import(&db, "sessions/S002.json", "ben");
     let marathon = add(&db, "Ana ran a marathon yesterday", "ana", Some("2023-05-08"));
