@@ -220,14 +220,12 @@ fn tokens(source: TokenSource, counter: &str) -> Result<(), Failure> {
     match source {
         TokenSource::File { file, kind } => {
             // The counter's tables (an exact encoding's take ~20 ms to build) are built on the
-            // other core while the file loads.
-            let document = std::thread::scope(|s| {
-                let warm = s.spawn(|| counter.count(""));
-                let document = load(&file, kind);
-                // What the warm-up ran into, the count itself meets and reports.
-                let _ = warm.join();
-                document
-            })?;
+            // other core while the file loads; a file that does not load is reported at once,
+            // the warm-up left to the process's end.
+            let warm = std::thread::spawn(move || counter.count(""));
+            let document = load(&file, kind)?;
+            // What the warm-up ran into, the count itself meets and reports.
+            let _ = warm.join();
             let count = match &*document {
                 AnyDocument::Prompt(p) => p.estimate_tokens(counter)?,
                 AnyDocument::Response(r) => r.estimate_tokens(counter)?,
