@@ -151,7 +151,7 @@ fn answer(
     log: &Mutex<Vec<Seen>>,
     queue: &Mutex<VecDeque<(&'static str, Fault)>>,
 ) -> Reply {
-    let request = request.json();
+    let request: Value = serde_json::from_slice(&request.body).unwrap_or(Value::Null);
     let prompt = request["messages"].as_array().and_then(|m| m.last()).and_then(|m| m["content"].as_str());
     let prompt = prompt.unwrap_or_default().to_owned();
     let step = step(&prompt);

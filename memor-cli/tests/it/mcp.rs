@@ -1,8 +1,9 @@
 //! `memor mcp` end to end: the official MCP Python SDK (pinned in tests/mcp/requirements.txt,
 //! installed by the test into a venv under the target directory; a failed install fails the
 //! test) starts the real binary on a SQLite file, and on PostgreSQL when the tests have a
-//! server, and uses every tool, in both protocol eras; and raw lines written to the process's stdin check the JSON-RPC errors, that the server
-//! keeps answering and that it exits 0 at the end of its input.
+//! server, and uses every tool, in both protocol eras; and raw lines written to the process's
+//! stdin check the JSON-RPC errors, that the server keeps answering and that it exits 0 at the
+//! end of its input.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
@@ -72,13 +73,12 @@ fn ids(recalled: &Value) -> Vec<&str> {
 #[test]
 fn the_python_sdk_lists_and_calls_every_tool_in_both_protocol_eras() {
     for db in crate::store::databases() {
-        sdk_session(&db);
+        sdk_session(db);
     }
 }
 
 /// The SDK's session with `memor mcp DB` on a fresh database (a SQLite file or a PostgreSQL URL).
-fn sdk_session(db: &str) {
-    let db = db.to_owned();
+fn sdk_session(db: String) {
     let conversation = import(&db, "sessions/S009.json", "ana");
     let bens_conversation = import(&db, "sessions/S002.json", "ben");
     let marathon = add(&db, "Ana ran a marathon yesterday", "ana", Some("2023-05-08"));
