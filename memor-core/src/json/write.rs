@@ -571,6 +571,37 @@ mod tests {
     }
 
     #[test]
+    fn runs_of_escapes_come_out_as_python_writes_them() {
+        // Python's `json.dumps` rule, spelled out one character at a time.
+        fn dumps(s: &str) -> String {
+            let mut out = String::from("\"");
+            for c in s.chars() {
+                match c {
+                    '"' => out.push_str("\\\""),
+                    '\\' => out.push_str("\\\\"),
+                    '\n' => out.push_str("\\n"),
+                    '\r' => out.push_str("\\r"),
+                    '\t' => out.push_str("\\t"),
+                    '\u{8}' => out.push_str("\\b"),
+                    '\u{c}' => out.push_str("\\f"),
+                    ' '..='~' => out.push(c),
+                    _ => c.encode_utf16(&mut [0; 2]).iter().for_each(|u| out.push_str(&format!("\\u{u:04x}"))),
+                }
+            }
+            out + "\""
+        }
+        // Long runs of escapes, surrogate pairs, controls and DEL next to non-ASCII, ASCII
+        // right after.
+        for n in [1, 19, 20, 21, 39, 40, 41, 100] {
+            for unit in ["é", "😀", "東", "\u{7f}", "\u{1}é", "é😀", "\u{10ffff}"] {
+                let s = format!("a{}b\u{7f}{}\n{}", unit.repeat(n), "😀".repeat(n), unit.repeat(n));
+                assert_eq!(to_string(&s).unwrap(), dumps(&s), "{n} x {unit:?}");
+                assert_eq!(byte_len(&s).unwrap(), dumps(&s).len());
+            }
+        }
+    }
+
+    #[test]
     fn refuses_what_json_cannot_hold() {
         assert!(to_string(&f64::NAN).is_err());
         let mut m = std::collections::BTreeMap::new();
