@@ -49,7 +49,7 @@ pub trait Document: Serialize + Sized {
 
     /// Writes the file atomically: on any failure the previous file is left as it was.
     fn save(&self, path: impl AsRef<Path>) -> Result<()> {
-        file::write_with(path.as_ref(), None, &mut |out| json::to_writer(out, self)).map(|_| ())
+        save_json(path.as_ref(), self)
     }
 
     /// Writes the file atomically, but only if it is still as `expected` (its [`FileStamp`]
@@ -107,8 +107,7 @@ impl Document for Session {
 impl Prompt {
     /// memor's `save(path, save_template=False)`: the file without the `template` key.
     pub fn save_without_template(&self, path: impl AsRef<Path>) -> Result<()> {
-        let without = json::WithoutTemplate(self);
-        file::write_with(path.as_ref(), None, &mut |out| json::to_writer(out, &without)).map(|_| ())
+        save_json(path.as_ref(), &json::WithoutTemplate(self))
     }
 }
 
@@ -171,7 +170,7 @@ impl AnyDocument {
 
     /// Writes the file atomically.
     pub fn save(&self, path: impl AsRef<Path>) -> Result<()> {
-        file::write_with(path.as_ref(), None, &mut |out| json::to_writer(out, self)).map(|_| ())
+        save_json(path.as_ref(), self)
     }
 }
 
@@ -184,4 +183,9 @@ impl Serialize for AnyDocument {
             AnyDocument::Template(d) => d.serialize(s),
         }
     }
+}
+
+/// Writes `value`'s JSON to `path` atomically, streamed to the temporary file.
+fn save_json(path: &Path, value: &(impl Serialize + ?Sized)) -> Result<()> {
+    file::write_with(path, None, &mut |out| json::to_writer(out, value)).map(|_| ())
 }
