@@ -1,13 +1,16 @@
 //! OpenAI's byte-pair encodings `cl100k_base` and `o200k_base`: the exact token ids (and so
-//! the exact count) OpenAI's tiktoken gives, through the `bpe-openai` crate.
+//! the exact count) OpenAI's tiktoken gives.
 //!
-//! Why `bpe-openai` rather than `tiktoken-rs` (measured on 2 busy cores; see the crate's
-//! `counters` benchmark): it counts 1.4–2.9× faster (prose, code and CJK text: 36–58 MiB/s
-//! against 13–42), stays linear on long pieces (a million letters: 18 ms against 463 ms), and
-//! counts a million spaces before a letter where tiktoken-rs (like Python tiktoken) panics on
-//! fancy-regex's stack overflow. It costs 31 crates against 14, a clean build about twice as
-//! long (release 118 s against 60 s), and about 46 MB of binary against 4 MB, which is why it
-//! sits behind the `bpe` feature.
+//! The vocabularies are OpenAI's rank files, checked against tiktoken's SHA-256 and laid out
+//! by the build script as tables in the binary (`vocab`), so a process counts from its first
+//! call (with `bpe-openai`, which deserialized its tables in each process, `memor tokens
+//! --counter cl100k_base` of a 1k-message file took 66.6 ms; now 15.0 ms). A text
+//! is cut into pieces by the encoding's pattern (`cl100k` by hand, `pieces` for `o200k_base`),
+//! and a piece that is not a token is merged as tiktoken merges it (`merge`).
+
+mod hash;
+mod merge;
+mod vocab;
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -17,8 +20,7 @@ use crate::TokenCounter;
 /// An OpenAI encoding, as a [`TokenCounter`] registered under its [`id`](Encoding::id).
 ///
 /// Text is encoded as tiktoken's `encode_ordinary` does it: special tokens such as
-/// `<|endoftext|>` are counted as the plain text they are. The encoder is built on first use,
-/// once per process.
+/// `<|endoftext|>` are counted as the plain text they are.
 ///
 /// ```
 /// use memor_tokenize::{Encoding, TokenCounter};
@@ -53,16 +55,27 @@ impl Encoding {
         Encoding::ALL.into_iter().find(|e| e.id() == id)
     }
 
-    fn tokenizer(self) -> &'static bpe_openai::Tokenizer {
+    fn vocab(self) -> &'static vocab::Vocab {
         match self {
-            Encoding::Cl100kBase => bpe_openai::cl100k_base(),
-            Encoding::O200kBase => bpe_openai::o200k_base(),
+            Encoding::Cl100kBase => &vocab::CL100K_BASE,
+            Encoding::O200kBase => &vocab::O200K_BASE,
+        }
+    }
+
+    /// Calls `each` with every piece of `text`, in order.
+    fn pieces<'t>(self, text: &'t str, each: impl FnMut(&'t str)) {
+        match self {
+            Encoding::Cl100kBase => crate::cl100k::each(text, each),
+            Encoding::O200kBase => crate::pieces::O200K_BASE.each(text, each),
         }
     }
 
     /// `text`'s token ids (tiktoken's `encode_ordinary`).
     pub fn encode(self, text: &str) -> Vec<u32> {
-        self.tokenizer().encode(text)
+        let vocab = self.vocab();
+        let mut ids = Vec::with_capacity(text.len() / 3);
+        self.pieces(text, |piece| merge::encode(vocab, piece.as_bytes(), &mut ids));
+        ids
     }
 
     /// The number of tokens in `text` (without building the ids).
@@ -95,14 +108,14 @@ const KNOWN: usize = 1 << 16;
 
 /// The tokens of `text`, each distinct piece encoded once.
 fn count_pieces<'t>(encoding: Encoding, text: &'t str) -> usize {
-    let bpe = &encoding.tokenizer().bpe;
+    let vocab = encoding.vocab();
     let mut known: HashMap<&str, usize, BuildHasherDefault<PieceHasher>> = HashMap::default();
     let mut total = 0;
     let each = |piece: &'t str| {
         total += match known.get(piece) {
             Some(&n) => n,
             None => {
-                let n = bpe.count(piece.as_bytes());
+                let n = merge::count(vocab, piece.as_bytes());
                 if known.len() < KNOWN {
                     known.insert(piece, n);
                 }
@@ -110,10 +123,7 @@ fn count_pieces<'t>(encoding: Encoding, text: &'t str) -> usize {
             }
         }
     };
-    match encoding {
-        Encoding::Cl100kBase => crate::cl100k::each(text, each),
-        Encoding::O200kBase => crate::pieces::O200K_BASE.each(text, each),
-    }
+    encoding.pieces(text, each);
     total
 }
 

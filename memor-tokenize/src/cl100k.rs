@@ -67,10 +67,27 @@ static RANGES: LazyLock<Vec<(u32, u32, Class)>> = LazyLock::new(|| {
     ranges
 });
 
+/// The class of every character of the Basic Multilingual Plane (64 KiB, filled from
+/// [`RANGES`] on first use): the binary search over the ranges was a sixth of a count of
+/// text that is not ASCII.
+static BMP: LazyLock<Vec<Class>> = LazyLock::new(|| {
+    let mut table: Vec<Class> =
+        (0..0x1_0000u32).map(|c| if c < 0x80 { ASCII[c as usize] } else { Class::Other }).collect();
+    for &(start, end, class) in RANGES.iter().filter(|r| r.0 < 0x1_0000) {
+        for c in start..=end.min(0xFFFF) {
+            table[c as usize] = class;
+        }
+    }
+    table
+});
+
 fn class(c: char) -> Class {
     let c = u32::from(c);
     if c < 0x80 {
         return ASCII[c as usize];
+    }
+    if let Some(&class) = BMP.get(c as usize) {
+        return class;
     }
     let ranges = &*RANGES;
     let i = ranges.partition_point(|r| r.0 <= c);

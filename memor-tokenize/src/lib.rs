@@ -32,7 +32,7 @@
 //! ## Feature Flags
 //!
 //! * `bpe` (default) — the `bpe` module: exact `cl100k_base` and `o200k_base` counters
-//!   (`Encoding`), through the `bpe-openai` crate. Without it, the [`ModelMap`] sends OpenAI
+//!   (`Encoding`), on OpenAI's vocabularies built into the binary (about 7 MB). Without it, the [`ModelMap`] sends OpenAI
 //!   models to memor's OpenAI estimators instead.
 //!
 //! ## Plugins

@@ -1,0 +1,17 @@
+// Shared with the build script (`include!`d there), which lays the tables out with it.
+
+/// The hash of a token's bytes: FxHash's multiply and xor, eight bytes at a time, with the
+/// length mixed in last. The table's slot is taken from the top bits, the best mixed ones.
+pub(crate) fn hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+    let mut h = 0u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        h = (h ^ u64::from_le_bytes(word)).wrapping_mul(K);
+    }
+    let mut last = [0; 8];
+    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    (h ^ u64::from_le_bytes(last) ^ bytes.len() as u64).wrapping_mul(K)
+}
