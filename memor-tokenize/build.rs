@@ -2,8 +2,9 @@
 //! `data/make_vocab.py`) as the tables `src/bpe/vocab.rs` reads, so that nothing is built
 //! when a process first counts: for each encoding, `NAME.offsets` (where each rank's token
 //! starts in the `.vocab` file, a little-endian `u32` per rank) and `NAME.slots` (an open-
-//! addressed hash table of rank + 1, 0 for empty, at most 40% full, probed linearly from the
-//! top bits of `hash`).
+//! addressed hash table of rank + 1 under a tag of the hash, 0 for empty, at most 40% full, probed linearly from the
+//! top bits of `hash`), and `NAME.pairs` (rank + 1 of every two-byte token, indexed by its
+//! bytes as a big-endian `u16`, 0 where those two bytes are not a token).
 
 use std::error::Error;
 use std::path::PathBuf;
@@ -37,12 +38,26 @@ fn main() -> Result<(), Box<dyn Error>> {
         let mut slots = vec![0u32; 1 << bits];
         for (rank, &start) in starts.iter().enumerate() {
             let token = &vocab[start + 1..start + 1 + usize::from(vocab[start])];
-            let mut i = (hash::hash(token) >> (64 - bits)) as usize;
+            let h = hash::hash(token);
+            let mut i = (h >> (64 - bits)) as usize;
             while slots[i] != 0 {
                 i = (i + 1) & mask;
             }
-            slots[i] = u32::try_from(rank + 1)?;
+            if rank + 1 >= 1 << hash::RANK_BITS {
+                return Err(format!("{path}: more tokens than a slot's {} bits of rank hold", hash::RANK_BITS).into());
+            }
+            slots[i] = hash::tag(h) << hash::RANK_BITS | u32::try_from(rank + 1)?;
         }
+        let mut pairs = vec![0u32; 1 << 16];
+        for (rank, &start) in starts.iter().enumerate() {
+            if vocab[start] == 2 {
+                pairs[usize::from(vocab[start + 1]) << 8 | usize::from(vocab[start + 2])] = u32::try_from(rank + 1)?;
+            }
+        }
+        std::fs::write(
+            out.join(format!("{name}.pairs")),
+            pairs.iter().flat_map(|s| s.to_le_bytes()).collect::<Vec<u8>>(),
+        )?;
         let offsets: Vec<u8> = starts.iter().flat_map(|&s| (s as u32).to_le_bytes()).collect();
         std::fs::write(out.join(format!("{name}.offsets")), offsets)?;
         std::fs::write(

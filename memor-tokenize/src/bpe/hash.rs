@@ -15,3 +15,12 @@ pub(crate) fn hash(bytes: &[u8]) -> u64 {
     last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
     (h ^ u64::from_le_bytes(last) ^ bytes.len() as u64).wrapping_mul(K)
 }
+
+/// A slot of the table holds rank + 1 in its low `RANK_BITS` bits and the token's [`tag`]
+/// above them, so most probes for bytes that are not a token stop without reading one.
+pub(crate) const RANK_BITS: u32 = 18;
+
+/// The bits of `hash` a slot keeps beside the rank (not those the slot's index is taken from).
+pub(crate) fn tag(hash: u64) -> u32 {
+    (hash >> 16) as u32 & ((1 << (32 - RANK_BITS)) - 1)
+}

@@ -1,14 +1,16 @@
 //! An encoding's vocabulary: its tokens by rank and the rank of a token's bytes, read from
 //! tables the build script laid out (see `build.rs`), so nothing is built at run time.
 
-use super::hash::hash;
+use super::hash::{RANK_BITS, hash, tag};
 
 /// A byte-pair vocabulary: tokens (each a length byte and its bytes, in rank order), where
-/// each rank's token starts, and a hash table of rank + 1.
+/// each rank's token starts, a hash table of tagged ranks, and the rank + 1 of each two bytes
+/// (the first merges of every piece look those up).
 pub(crate) struct Vocab {
     tokens: &'static [u8],
     offsets: &'static [u8],
     slots: &'static [u8],
+    pairs: &'static [u8],
 }
 
 macro_rules! vocab {
@@ -17,6 +19,7 @@ macro_rules! vocab {
             tokens: include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/", $name, ".vocab")),
             offsets: include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".offsets")),
             slots: include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".slots")),
+            pairs: include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".pairs")),
         }
     };
 }
@@ -51,16 +54,21 @@ impl Vocab {
 
     /// The rank of the token whose bytes are `bytes`, if one is.
     pub(crate) fn rank(&self, bytes: &[u8]) -> Option<u32> {
+        if let &[a, b] = bytes {
+            return word(self.pairs, usize::from(a) << 8 | usize::from(b)).filter(|&r| r != 0).map(|r| r - 1);
+        }
         let slots = self.slots.len() / 4;
-        let mut i = (hash(bytes) >> (64 - slots.trailing_zeros())) as usize;
+        let h = hash(bytes);
+        let (tag, mut i) = (tag(h), (h >> (64 - slots.trailing_zeros())) as usize);
         // The table is at most 40% full, so a probe meets an empty slot.
         loop {
             let slot = word(self.slots, i).unwrap_or(0);
             if slot == 0 {
                 return None;
             }
-            if self.token(slot - 1) == bytes {
-                return Some(slot - 1);
+            let rank = (slot & ((1 << RANK_BITS) - 1)) - 1;
+            if slot >> RANK_BITS == tag && self.token(rank) == bytes {
+                return Some(rank);
             }
             i = (i + 1) & (slots - 1);
         }
@@ -80,6 +88,9 @@ mod tests {
                 assert!(!token.is_empty(), "{rank}");
                 assert_eq!(vocab.rank(token), Some(rank));
             }
+            // Each two bytes are a token exactly when the vocabulary holds them.
+            let pairs = (0..len as u32).filter(|&r| vocab.token(r).len() == 2).count();
+            assert_eq!((0..=u16::MAX).filter(|p| vocab.rank(&p.to_be_bytes()).is_some()).count(), pairs);
             // Every byte is a token; these are not.
             assert!((0..=255u8).all(|b| vocab.rank(&[b]).is_some()));
             assert_eq!(vocab.rank(b""), None);
