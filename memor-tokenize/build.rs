@@ -9,9 +9,8 @@
 use std::error::Error;
 use std::path::PathBuf;
 
-mod hash {
-    include!("src/bpe/hash.rs");
-}
+#[path = "src/bpe/hash.rs"]
+mod hash;
 
 fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo::rerun-if-changed=data/cl100k_base.vocab");

@@ -109,40 +109,55 @@ const KNOWN: usize = 1 << 16;
 /// The tokens of `text`, each distinct piece encoded once.
 fn count_pieces<'t>(encoding: Encoding, text: &'t str) -> usize {
     let vocab = encoding.vocab();
+    // Pieces of up to seven bytes (most of them) are remembered by their bytes and length
+    // packed in a `u64`: no string to hash or compare.
+    let mut short: HashMap<u64, usize, BuildHasherDefault<PieceHasher>> = HashMap::default();
     let mut known: HashMap<&str, usize, BuildHasherDefault<PieceHasher>> = HashMap::default();
     let mut total = 0;
     let each = |piece: &'t str| {
-        total += match known.get(piece) {
-            Some(&n) => n,
-            None => {
-                let n = merge::count(vocab, piece.as_bytes());
-                if known.len() < KNOWN {
-                    known.insert(piece, n);
-                }
-                n
-            }
+        let bytes = piece.as_bytes();
+        let count = || merge::count(vocab, bytes);
+        total += if bytes.len() < 8 {
+            let mut key = [0; 8];
+            key[..bytes.len()].copy_from_slice(bytes);
+            key[7] = bytes.len() as u8;
+            recall(&mut short, u64::from_le_bytes(key), count)
+        } else {
+            recall(&mut known, piece, count)
         }
     };
     encoding.pieces(text, each);
     total
 }
 
-/// A hasher for short pieces (FxHash's mix, eight bytes at a time): SipHash, the default, cost
+/// The count `map` remembers for `key`, or `count()`, remembered while the map is not full.
+fn recall<K: std::hash::Hash + Eq>(
+    map: &mut HashMap<K, usize, BuildHasherDefault<PieceHasher>>,
+    key: K,
+    count: impl FnOnce() -> usize,
+) -> usize {
+    if let Some(&n) = map.get(&key) {
+        return n;
+    }
+    let n = count();
+    if map.len() < KNOWN {
+        map.insert(key, n);
+    }
+    n
+}
+
+/// A hasher for short pieces (FxHash's mix, as the vocabulary's [`hash::hash`]): SipHash, the default, cost
 /// a sixth of a count. The pieces are the text's own, so there is no attacker to resist.
 #[derive(Default)]
 struct PieceHasher(u64);
 
 impl Hasher for PieceHasher {
     fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0xf135_7aea_2e62_a9c5;
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-            self.0 = (self.0 ^ word).wrapping_mul(K);
-        }
-        let mut last = [0; 8];
-        last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-        self.0 = (self.0 ^ u64::from_le_bytes(last) ^ bytes.len() as u64).wrapping_mul(K);
+        self.0 = (self.0 ^ hash::hash(bytes)).wrapping_mul(hash::K);
+    }
+
+    fn write_u64(&mut self, word: u64) {
+        self.0 = (self.0 ^ word).wrapping_mul(hash::K);
     }
 
     fn finish(&self) -> u64 {

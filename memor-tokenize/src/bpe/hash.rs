@@ -1,9 +1,12 @@
-// Shared with the build script (`include!`d there), which lays the tables out with it.
+//! The hash the vocabulary's table is laid out and probed with. The build script reads this
+//! file as its own module, so both sides hash alike.
+
+/// FxHash's multiplier.
+pub(crate) const K: u64 = 0xf135_7aea_2e62_a9c5;
 
 /// The hash of a token's bytes: FxHash's multiply and xor, eight bytes at a time, with the
 /// length mixed in last. The table's slot is taken from the top bits, the best mixed ones.
 pub(crate) fn hash(bytes: &[u8]) -> u64 {
-    const K: u64 = 0xf135_7aea_2e62_a9c5;
     let mut h = 0u64;
     let mut chunks = bytes.chunks_exact(8);
     for chunk in &mut chunks {
