@@ -1,10 +1,10 @@
 //! Lays out OpenAI's byte-pair vocabularies (`data/*.vocab`, written by
 //! `data/make_vocab.py`) as the tables `src/bpe/vocab.rs` reads, so that nothing is built
-//! when a process first counts: for each encoding, `NAME.offsets` (where each rank's token
-//! starts in the `.vocab` file, a little-endian `u32` per rank) and `NAME.slots` (an open-
-//! addressed hash table of rank + 1 under a tag of the hash, 0 for empty, at most 40% full, probed linearly from the
-//! top bits of `hash`), and `NAME.pairs` (rank + 1 of every two-byte token, indexed by its
-//! bytes as a big-endian `u16`, 0 where those two bytes are not a token).
+//! when a process first counts. For each encoding: `NAME.offsets`, where each rank's token
+//! starts in the `.vocab` file (a little-endian `u32` per rank); `NAME.slots`, an open-
+//! addressed hash table of rank + 1 under a tag of the hash (0 for empty, at most 40% full,
+//! probed linearly from the top bits of `hash`); and `NAME.pairs`, the rank + 1 of every
+//! two-byte token, indexed by its bytes as a big-endian `u16` (0 where they are no token).
 
 use std::error::Error;
 use std::path::PathBuf;

@@ -146,8 +146,8 @@ fn recall<K: std::hash::Hash + Eq>(
     n
 }
 
-/// A hasher for short pieces (FxHash's mix, as the vocabulary's [`hash::hash`]): SipHash, the default, cost
-/// a sixth of a count. The pieces are the text's own, so there is no attacker to resist.
+/// A hasher for short pieces (FxHash's mix, as the vocabulary's [`hash::hash`]): SipHash, the
+/// default, cost a sixth of a count. The pieces are the text's own, so there is no attacker to resist.
 #[derive(Default)]
 struct PieceHasher(u64);
 

@@ -116,3 +116,15 @@ pub mod __private {
 
     inventory::collect!(CounterPlugin);
 }
+
+/// A fixed xorshift from `seed`, for tests that draw random input: a failure names an input
+/// that fails again.
+#[cfg(test)]
+pub(crate) fn xorshift(mut state: u64) -> impl FnMut() -> u64 {
+    move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    }
+}

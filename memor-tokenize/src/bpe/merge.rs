@@ -144,14 +144,7 @@ mod tests {
 
     #[test]
     fn scan_and_heap_merge_alike() {
-        // A fixed xorshift, so a failure names a piece that fails again.
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = crate::xorshift(0x2545_F491_4F6C_DD1Du64);
         let alphabet: Vec<&[u8]> = vec![
             b"a",
             b"b",
