@@ -18,27 +18,24 @@ const SCAN_UP_TO: usize = 64;
 
 const NONE: u32 = u32::MAX;
 
-/// Where `piece`'s tokens start, and its length last (so `n + 1` bounds for `n` tokens).
-#[cfg(test)]
-fn bounds(vocab: &Vocab, piece: &[u8]) -> Vec<usize> {
-    if piece.len() <= SCAN_UP_TO {
-        let mut parts = [(0, NONE); SCAN_UP_TO + 1];
-        by_scan(vocab, piece, &mut parts).iter().map(|p| p.0).collect()
-    } else {
-        by_heap(vocab, piece)
+/// Calls `f` with where `piece`'s tokens start, and its length last (so `n + 1` bounds for
+/// `n` tokens): rescanned in place up to [`SCAN_UP_TO`] bytes, from a heap beyond.
+fn with_bounds<R>(vocab: &Vocab, piece: &[u8], f: impl FnOnce(&[usize]) -> R) -> R {
+    if piece.len() > SCAN_UP_TO {
+        return f(&by_heap(vocab, piece));
     }
+    let mut room = [(0, NONE); SCAN_UP_TO + 1];
+    let parts = by_scan(vocab, piece, &mut room);
+    let mut starts = [0; SCAN_UP_TO + 1];
+    for (start, part) in starts.iter_mut().zip(parts) {
+        *start = part.0;
+    }
+    f(&starts[..parts.len()])
 }
 
 /// The number of tokens of `piece`.
 pub(crate) fn count(vocab: &Vocab, piece: &[u8]) -> usize {
-    if vocab.rank(piece).is_some() {
-        1
-    } else if piece.len() <= SCAN_UP_TO {
-        let mut parts = [(0, NONE); SCAN_UP_TO + 1];
-        by_scan(vocab, piece, &mut parts).len() - 1
-    } else {
-        by_heap(vocab, piece).len() - 1
-    }
+    if vocab.rank(piece).is_some() { 1 } else { with_bounds(vocab, piece, |bounds| bounds.len() - 1) }
 }
 
 /// The ranks of `piece`'s tokens, appended to `out`.
@@ -48,14 +45,7 @@ pub(crate) fn encode(vocab: &Vocab, piece: &[u8], out: &mut Vec<u32>) {
         return;
     }
     // Each part is a token: parts start as single bytes and only merge into tokens.
-    let tokens = |w: &[usize]| vocab.rank(&piece[w[0]..w[1]]);
-    if piece.len() <= SCAN_UP_TO {
-        let mut parts = [(0, NONE); SCAN_UP_TO + 1];
-        let parts = by_scan(vocab, piece, &mut parts);
-        out.extend(parts.windows(2).filter_map(|w| tokens(&[w[0].0, w[1].0])));
-    } else {
-        out.extend(by_heap(vocab, piece).windows(2).filter_map(tokens));
-    }
+    with_bounds(vocab, piece, |bounds| out.extend(bounds.windows(2).filter_map(|w| vocab.rank(&piece[w[0]..w[1]]))));
 }
 
 /// The rank of the bytes from `parts[i]` to `parts[i + 2]` (two parts joined), if a token.
@@ -178,7 +168,7 @@ mod tests {
     #[test]
     fn a_long_run_merges_in_linear_time_and_into_tokens() {
         let piece = vec![b'a'; 200_000];
-        let bounds = bounds(&CL100K_BASE, &piece);
+        let bounds = with_bounds(&CL100K_BASE, &piece, <[usize]>::to_vec);
         assert_eq!(bounds.first(), Some(&0));
         assert_eq!(bounds.last(), Some(&piece.len()));
         assert!(bounds.windows(2).all(|w| CL100K_BASE.rank(&piece[w[0]..w[1]]).is_some()));
