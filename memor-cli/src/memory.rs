@@ -92,7 +92,7 @@ Example:\n  memor memory consolidate chats.db --provider openai --model gpt-4o-m
         #[command(flatten)]
         owner: Owner,
         /// How many memories
-        #[arg(long, short, value_name = "N", default_value_t = 10)]
+        #[arg(long, short, value_name = "N", default_value_t = 10, value_parser = at_least_one)]
         k: usize,
         /// The time "yesterday" or "last week" count from (default: now)
         #[arg(long, value_name = "TIME", value_parser = time)]
@@ -171,6 +171,14 @@ pub(crate) fn time(text: &str) -> Result<i64, String> {
     when::parse_datetime(text)
         .map(|t| t.timestamp_millis())
         .ok_or_else(|| format!("`{text}` is not a time (2023-05-08, an RFC 3339 time, \"1:56 pm on 8 May, 2023\")"))
+}
+
+fn at_least_one(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(0) => Err("0 asks for no memories: give 1 or more".to_owned()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("`{text}` is not a whole number of memories")),
+    }
 }
 
 fn kind(text: &str) -> Result<Kind, String> {

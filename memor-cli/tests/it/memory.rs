@@ -95,6 +95,9 @@ fn bad_input_is_a_clear_error() {
         let out = memor(&["memory", "search", &db, "x", "--embedder", "nosuch:model"]);
         assert_eq!(out.status.code(), Some(1));
         assert!(stderr(&out).contains("nosuch"), "{}", stderr(&out));
+        let out = memor(&["memory", "search", &db, "x", "--k", "0"]);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(stderr(&out).contains("0 asks for no memories"), "{}", stderr(&out));
         let out = memor(&["memory", "add", &db, "x", "--at", "someday"]);
         assert_eq!(out.status.code(), Some(2));
         assert!(stderr(&out).contains("`someday` is not a time"), "{}", stderr(&out));
