@@ -688,7 +688,7 @@ fn windowed_reads(text: &str) -> impl Iterator<Item = Option<super::window::Load
     [1, 7, 300, super::window::WINDOW].into_iter().flat_map(move |chunk| {
         let open = || Some(std::io::Cursor::new(text.as_bytes()));
         let split = super::window::split(open, text.len() as u64, chunk).map(|(loaded, _)| loaded);
-        [super::window::session(text.as_bytes(), chunk), split]
+        [super::window::session(text.as_bytes(), chunk, text.len() as u64), split]
     })
 }
 

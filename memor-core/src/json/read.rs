@@ -236,11 +236,12 @@ pub(crate) trait Elements<'a>: Default + Send {
     fn element(&mut self, p: &mut Parser<'a>) -> bool;
 }
 
-/// A streamed array of this many bytes or more is read in two parts on two threads. Below it
-/// the gain was within the noise (a 9.7 MB session: 31-32 against 28-32 ms) and the second
-/// thread's memory is most of 2 MB more peak (of 24 MB); at 97 MB it is 265-276 against
-/// 198-213 ms, with the same peak.
-pub(crate) const SPLIT_FROM: usize = 16 << 20;
+/// A streamed array of this many bytes or more is read in two parts on two threads. On an
+/// idle 2-core machine (2026-12-07, `perf stat -r 40 memor check`): a 9.7 MB session 18.2 ms
+/// in one part, 11.7 ms in two; the store's 1.4 MB conversation 2.34 against 2.12 ms per
+/// load. (Earlier runs on a busy machine, where the second core was not free, showed no gain
+/// below 16 MiB.) The second thread costs about 1 MB of peak.
+pub(crate) const SPLIT_FROM: usize = 1 << 20;
 
 /// Where a second part of a session's `messages` may start: just after the `}` of the first
 /// message-level `}, {"type": "Prompt"` (or, with no prompt left, `"Response"`) at or after
