@@ -632,7 +632,12 @@ impl<'a> Parser<'a> {
                     self.pos += 1;
                     return Ok(Cow::Owned(out));
                 }
-                Some(b'\\') => self.escape(&mut out)?,
+                Some(b'\\') => {
+                    self.unicode_run(&mut out);
+                    if self.peek() == Some(b'\\') {
+                        self.escape(&mut out)?;
+                    }
+                }
                 Some(_) => return Err(self.error("Invalid control character")),
                 None => {
                     self.pos = open;
@@ -645,6 +650,36 @@ impl<'a> Parser<'a> {
                 self.pos += scan::read_stop(&self.s[self.pos..]);
                 out.push_str(&self.src[run..self.pos]);
             }
+        }
+    }
+
+    /// Decodes the run of well-formed `\\uXXXX` escapes at `pos` into `out` (non-ASCII text as
+    /// Python writes it is nothing else), stopping at anything else, which [`escape`](Self::escape)
+    /// then decodes or words as an error.
+    #[inline]
+    fn unicode_run(&mut self, out: &mut String) {
+        let hex = |d: &[u8]| {
+            let v = |i: usize| i32::from(HEX[usize::from(d[i])]);
+            u32::try_from((v(0) << 12) | (v(1) << 8) | (v(2) << 4) | v(3)).ok()
+        };
+        while let Some([b'\\', b'u', d @ ..]) = self.s.get(self.pos..self.pos + 6) {
+            let Some(unit) = hex(d) else { return };
+            let c = match unit {
+                0xD800..=0xDBFF => match self.s.get(self.pos + 6..self.pos + 12) {
+                    Some([b'\\', b'u', d @ ..]) => match hex(d) {
+                        Some(low @ 0xDC00..=0xDFFF) => {
+                            self.pos += 6;
+                            char::from_u32(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))
+                        }
+                        _ => return,
+                    },
+                    _ => return,
+                },
+                _ => char::from_u32(unit),
+            };
+            let Some(c) = c else { return };
+            out.push(c);
+            self.pos += 6;
         }
     }
 
@@ -993,6 +1028,28 @@ mod tests {
         // Arrays have no such limit (a session's messages are one).
         let array = format!("[{}]", vec!["0"; MAX_OBJECT_KEYS + 1].join(","));
         assert!(parse(&array).is_ok());
+    }
+
+    #[test]
+    fn runs_of_unicode_escapes_decode_as_serde_json_does_and_fail_where_they_did() {
+        for text in [
+            r#""\u00e9\u6771\u4eac""#,
+            r#""caf\u00e9 \ud83d\ude00\ud83d\ude00x\n\u0041""#,
+            r#""\u00E9\u00e9\/\u00e9""#,
+            r#""\u0000\uffff\udbff\udfff""#,
+        ] {
+            let want: String = serde_json::from_str(text).unwrap();
+            assert_eq!(parse(text).ok(), Some(Raw::Str(Cow::Owned(want))), "{text}");
+        }
+        for (text, error) in [
+            (r#""\u00e9\ud800x""#, "Lone surrogate escape (not representable): line 1 column 14"),
+            (r#""\u00e9\ud83d\u0041""#, "Lone surrogate escape (not representable): line 1 column 20"),
+            (r#""\u00e9\udc00""#, "Lone surrogate escape (not representable): line 1 column 14"),
+            (r#""\u00e9\u00g9""#, "Invalid \\uXXXX escape: line 1 column 10"),
+            (r#""\u00e9\u00e""#, "Invalid \\uXXXX escape: line 1 column 10"),
+        ] {
+            assert_eq!(parse(text).err().map(|e| e.to_string()).as_deref(), Some(error), "{text}");
+        }
     }
 
     #[test]
