@@ -47,9 +47,15 @@ pub fn byte_len<T: ?Sized + Serialize>(value: &T) -> Result<usize, Error> {
 }
 
 /// Where the bytes go: a buffer, or just a count.
-trait Sink {
+trait Sink: Sized {
     fn put(&mut self, bytes: &[u8]);
     fn put_byte(&mut self, byte: u8);
+
+    /// `s` as a JSON string, escaped as Python does.
+    #[inline]
+    fn string(&mut self, s: &str) {
+        escaped(self, s);
+    }
 }
 
 impl Sink for Vec<u8> {
@@ -111,6 +117,51 @@ impl Sink for Count {
     fn put_byte(&mut self, _: u8) {
         self.0 += 1;
     }
+
+    #[inline]
+    fn string(&mut self, s: &str) {
+        self.0 += escaped_len(s);
+    }
+}
+
+/// How many bytes more than itself each byte of UTF-8 text takes, escaped: `"`, `\` and the
+/// short escapes 1; other control characters and DEL 5 (`\u00XX`); a character of two or
+/// three bytes is one `\uXXXX` (its first byte 5, each following byte -1), of four a
+/// surrogate pair (11, then -1 each).
+const EXTRA: [i8; 256] = {
+    let mut t = [0i8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = match b as u8 {
+            b'"' | b'\\' | b'\n' | b'\r' | b'\t' | 0x08 | 0x0c => 1,
+            0x00..=0x1f | 0x7f => 5,
+            0x80..=0xbf => -1,
+            0xc0..=0xef => 5,
+            0xf0..=0xff => 11,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The length of `s` as [`escaped`] writes it, without writing it.
+fn escaped_len(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let mut extra: isize = 0;
+    let mut at = 0;
+    loop {
+        at += scan::write_stop(&bytes[at..]);
+        let Some(&b) = bytes.get(at) else { break };
+        extra += isize::from(EXTRA[usize::from(b)]);
+        at += 1;
+        // Non-ASCII text comes in runs: no scan between its bytes.
+        while let Some(&b) = bytes.get(at).filter(|&&b| b >= 0x80) {
+            extra += isize::from(EXTRA[usize::from(b)]);
+            at += 1;
+        }
+    }
+    (bytes.len() + 2).saturating_add_signed(extra)
 }
 
 /// A value that Python's `json.dumps` cannot write the way memor expects.
@@ -137,44 +188,50 @@ impl From<Error> for std::io::Error {
     }
 }
 
+/// Writes `s` as a JSON string into `out`, escaped as Python does.
+fn escaped<S: Sink>(out: &mut S, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.put_byte(b'"');
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    loop {
+        let stop = start + scan::write_stop(&bytes[start..]);
+        out.put(&bytes[start..stop]);
+        let Some(&b) = bytes.get(stop) else { break };
+        let short: &[u8] = match b {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            b'\t' => b"\\t",
+            0x08 => b"\\b",
+            0x0c => b"\\f",
+            _ => b"",
+        };
+        if !short.is_empty() {
+            out.put(short);
+            start = stop + 1;
+            continue;
+        }
+        let c = s[stop..].chars().next().unwrap_or('\u{fffd}');
+        let mut units = [0u16; 2];
+        for &unit in c.encode_utf16(&mut units).iter() {
+            let u = usize::from(unit);
+            out.put(&[b'\\', b'u', HEX[u >> 12], HEX[(u >> 8) & 15], HEX[(u >> 4) & 15], HEX[u & 15]]);
+        }
+        start = stop + c.len_utf8();
+    }
+    out.put_byte(b'"');
+}
+
 struct Serializer<'o, S> {
     out: &'o mut S,
 }
 
 impl<S: Sink> Serializer<'_, S> {
+    #[inline]
     fn string(&mut self, s: &str) {
-        const HEX: &[u8; 16] = b"0123456789abcdef";
-        self.out.put_byte(b'"');
-        let bytes = s.as_bytes();
-        let mut start = 0;
-        loop {
-            let stop = start + scan::write_stop(&bytes[start..]);
-            self.out.put(&bytes[start..stop]);
-            let Some(&b) = bytes.get(stop) else { break };
-            let short: &[u8] = match b {
-                b'"' => b"\\\"",
-                b'\\' => b"\\\\",
-                b'\n' => b"\\n",
-                b'\r' => b"\\r",
-                b'\t' => b"\\t",
-                0x08 => b"\\b",
-                0x0c => b"\\f",
-                _ => b"",
-            };
-            if !short.is_empty() {
-                self.out.put(short);
-                start = stop + 1;
-                continue;
-            }
-            let c = s[stop..].chars().next().unwrap_or('\u{fffd}');
-            let mut units = [0u16; 2];
-            for &unit in c.encode_utf16(&mut units).iter() {
-                let u = usize::from(unit);
-                self.out.put(&[b'\\', b'u', HEX[u >> 12], HEX[(u >> 8) & 15], HEX[(u >> 4) & 15], HEX[u & 15]]);
-            }
-            start = stop + c.len_utf8();
-        }
-        self.out.put_byte(b'"');
+        self.out.string(s);
     }
 
     fn unsigned(&mut self, mut v: u64) {
@@ -598,6 +655,44 @@ mod tests {
                 assert_eq!(to_string(&s).unwrap(), dumps(&s), "{n} x {unit:?}");
                 assert_eq!(byte_len(&s).unwrap(), dumps(&s).len());
             }
+        }
+    }
+
+    #[test]
+    fn a_strings_counted_length_is_its_written_length() {
+        let chars = [
+            'a',
+            ' ',
+            '~',
+            '"',
+            '\\',
+            '\n',
+            '\t',
+            '\u{0}',
+            '\u{1f}',
+            '\u{7f}',
+            'é',
+            'ß',
+            '東',
+            'ア',
+            '😀',
+            '\u{10ffff}',
+        ];
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        for len in 0..400 {
+            let text: String = (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    // Runs of one class, as text has them.
+                    chars[(state % 64) as usize % chars.len()]
+                })
+                .collect();
+            assert_eq!(escaped_len(&text), to_vec(&text).unwrap().len(), "{text:?}");
+        }
+        for text in ["", "plain", "\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}"] {
+            assert_eq!(escaped_len(text), to_vec(&text).unwrap().len(), "{text:?}");
         }
     }
 
