@@ -13,8 +13,9 @@ use std::time::{Duration, Instant};
 use serde_json::json;
 
 use memor_providers::{AsyncClient, ChatFuture, ChatOptions, Error, Ollama, Provider};
+use memor_testkit::http::read_request;
 
-use crate::server::{Recorded, client, ok, read_request, serve, session};
+use crate::server::{Recorded, client, ok, serve, session};
 use crate::stream_support::{ndjson, stream_reply};
 
 const REPLY: &str = r#"{"model":"gemma3","created_at":"2025-10-17T23:14:07.414671Z",

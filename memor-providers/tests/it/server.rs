@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use memor_core::{Prompt, Response, Role, Session};
 use memor_providers::{Client, RetryPolicy, UreqTransport};
-pub use memor_testkit::http::{Recorded, Reply, ok, read_request, serve, status};
+pub use memor_testkit::http::{Recorded, Reply, ok, serve, status};
 
 /// A client with short timeouts and a fast retry policy.
 pub fn client() -> Client {
