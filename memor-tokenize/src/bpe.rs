@@ -5,8 +5,8 @@
 //! by the build script as tables in the binary (`vocab`), so a process counts from its first
 //! call (with `bpe-openai`, which deserialized its tables in each process, `memor tokens
 //! --counter cl100k_base` of a 1k-message file took 66.6 ms; now 15.0 ms). A text
-//! is cut into pieces by the encoding's pattern (`cl100k` by hand, `pieces` for `o200k_base`),
-//! and a piece that is not a token is merged as tiktoken merges it (`merge`).
+//! is cut into pieces as the encoding's pattern cuts it (by hand, in `cut`), and a piece
+//! that is not a token is merged as tiktoken merges it (`merge`).
 
 mod hash;
 mod merge;
@@ -65,8 +65,8 @@ impl Encoding {
     /// Calls `each` with every piece of `text`, in order.
     fn pieces<'t>(self, text: &'t str, each: impl FnMut(&'t str)) {
         match self {
-            Encoding::Cl100kBase => crate::cl100k::each(text, each),
-            Encoding::O200kBase => crate::pieces::O200K_BASE.each(text, each),
+            Encoding::Cl100kBase => crate::cut::cl100k::each(text, each),
+            Encoding::O200kBase => crate::cut::o200k::each(text, each),
         }
     }
 

@@ -46,14 +46,14 @@
 #[cfg(feature = "bpe")]
 pub mod bpe;
 pub mod chat;
-#[cfg(feature = "bpe")]
-mod cl100k;
 mod counter;
+#[cfg(feature = "bpe")]
+mod cut;
 mod error;
 pub mod estimators;
 mod ext;
 mod models;
-#[cfg(feature = "bpe")]
+#[cfg(all(feature = "bpe", test))]
 mod pieces;
 mod registry;
 mod unicode;
@@ -119,7 +119,7 @@ pub mod __private {
 
 /// A fixed xorshift from `seed`, for tests that draw random input: a failure names an input
 /// that fails again.
-#[cfg(test)]
+#[cfg(all(test, feature = "bpe"))]
 pub(crate) fn xorshift(mut state: u64) -> impl FnMut() -> u64 {
     move || {
         state ^= state << 13;

@@ -1,14 +1,6 @@
-//! The pieces OpenAI's encodings cut a text into before byte-pair encoding: tiktoken's
-//! patterns, as `bpe-openai` writes them (its lookahead `\s+(?!\S)` as a pattern `\s+\s` whose
-//! match gives its last character back).
-//!
-//! Why not `bpe-openai`'s own split: its regex takes a cache from a pool at every piece, and
-//! two threads splitting at once then run no faster than one (measured: 43-52 ms for one 3.8
-//! MB text on one thread, 40-47 ms on two). Here each thread keeps its own cache, and two
-//! threads take half the time.
-//!
-//! `cl100k_base` is cut by hand ([`crate::cl100k`]); its pattern stays here as that cutter's
-//! judge in the tests.
+//! The tests' judge of the hand-cut pieces ([`crate::cut`]): tiktoken's patterns, as
+//! `bpe-openai` writes them (its lookahead `\s+(?!\S)` as a pattern `\s+\s` whose match
+//! gives its last character back).
 
 use std::cell::RefCell;
 use std::sync::LazyLock;
@@ -25,7 +17,6 @@ pub(crate) struct Pieces {
     slot: usize,
 }
 
-#[cfg(test)]
 const CL100K: &str = "(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}{1,3}| ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+$";
 
 const O200K: &str = concat!(
@@ -43,7 +34,6 @@ fn compile(first: &str, slot: usize) -> Pieces {
     Pieces { regex, lookahead: [false, true, false], slot }
 }
 
-#[cfg(test)]
 pub(crate) static CL100K_BASE: LazyLock<Pieces> = LazyLock::new(|| compile(CL100K, 0));
 pub(crate) static O200K_BASE: LazyLock<Pieces> = LazyLock::new(|| compile(O200K, 1));
 
