@@ -211,7 +211,7 @@ impl<R: Read> Window<R> {
     /// The list is sized once, from the first window's messages, for the rest of the file: a
     /// message is 384 bytes, and a list grown by doubling leaves its old copies behind as
     /// holes only later allocations fill. Sized so, a 9.7 MB session read in two parts peaked
-    /// at 16.6 MB, against 20.4 MB grown.
+    /// at 16.8 MB, against 20.4 MB grown.
     fn messages(&mut self, mut at: usize, mut next: Next, seam: Option<u64>) -> Option<(Vec<Message>, Stop)> {
         let mut messages = Vec::new();
         let from = self.base + at as u64;
@@ -314,6 +314,9 @@ fn valid(bytes: &[u8]) -> Option<&str> {
 mod tests {
     use std::io::Cursor;
 
+    use super::*;
+    use crate::{Document, Prompt, Response};
+
     #[test]
     fn the_list_is_sized_from_the_share_of_the_file_read() {
         // 100 messages in the first 25 KiB: 400 in 100 KiB, and an eighth more.
@@ -324,9 +327,6 @@ mod tests {
         // A guess past memory saturates, and the reserve that would fail is skipped.
         assert_eq!(expected(usize::MAX, 1, u64::MAX), usize::MAX);
     }
-
-    use super::*;
-    use crate::{Document, Prompt, Response};
 
     fn split_text(text: &str, chunk: usize) -> Option<(Session, Parts)> {
         let ((_, _, session), parts) = split(|| Some(Cursor::new(text.as_bytes())), text.len() as u64, chunk)?;
