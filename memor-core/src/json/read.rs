@@ -653,7 +653,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Decodes the run of well-formed `\\uXXXX` escapes at `pos` into `out` (non-ASCII text as
+    /// Decodes the run of well-formed `\uXXXX` escapes at `pos` into `out` (non-ASCII text as
     /// Python writes it is nothing else), stopping at anything else, which [`escape`](Self::escape)
     /// then decodes or words as an error.
     #[inline]
