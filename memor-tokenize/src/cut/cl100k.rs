@@ -4,12 +4,7 @@
 //! (?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+
 //! ```
 
-use super::{Class, at, contraction, run, spaces};
-
-/// `[^\s\p{L}\p{N}]`: punctuation, symbols and marks.
-fn is_other(c: Class) -> bool {
-    matches!(c, Class::Mark | Class::Other)
-}
+use super::{Class, at, contraction, numbers, punctuation, run, spaces};
 
 /// Calls `each` with every piece of `text`, in order.
 pub(crate) fn each<'t>(text: &'t str, mut each: impl FnMut(&'t str)) {
@@ -41,20 +36,11 @@ fn piece_end(text: &str, start: usize) -> Option<usize> {
     }
     // `\p{N}{1,3}`
     if first == Class::Number {
-        let mut end = start;
-        for _ in 0..3 {
-            match at(text, end) {
-                Some((Class::Number, n)) => end += n,
-                _ => break,
-            }
-        }
-        return Some(end);
+        return Some(numbers(text, start));
     }
     // ` ?[^\s\p{L}\p{N}]+[\r\n]*`
-    let from = if bytes[start] == b' ' { start + 1 } else { start };
-    if at(text, from).is_some_and(|(c, _)| is_other(c)) {
-        let end = run(text, from, is_other);
-        return Some(end + bytes[end..].iter().take_while(|&&b| b == b'\r' || b == b'\n').count());
+    if let Some(end) = punctuation(text, start, |b| b == b'\r' || b == b'\n') {
+        return Some(end);
     }
     // What is left starts with white space.
     Some(spaces(text, start))
@@ -62,20 +48,8 @@ fn piece_end(text: &str, start: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    fn by_regex(text: &str) -> Vec<&str> {
-        let mut pieces = Vec::new();
-        crate::pieces::CL100K_BASE.each(text, |p| pieces.push(p));
-        pieces
-    }
-
-    fn by_hand(text: &str) -> Vec<&str> {
-        let mut pieces = Vec::new();
-        super::each(text, |p| pieces.push(p));
-        pieces
-    }
-
     #[test]
     fn texts_are_cut_as_the_regex_cuts_them() {
-        super::super::tests::cuts_alike(by_hand, by_regex);
+        super::super::tests::cuts_alike(|text, out| super::each(text, |p| out.push(p)), &crate::pieces::CL100K_BASE);
     }
 }

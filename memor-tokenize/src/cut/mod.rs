@@ -160,6 +160,33 @@ fn contraction(rest: &str) -> Option<usize> {
     }
 }
 
+/// `\p{N}{1,3}` at byte `start`, a number there.
+fn numbers(text: &str, start: usize) -> usize {
+    let mut end = start;
+    for _ in 0..3 {
+        match at(text, end) {
+            Some((Class::Number, n)) => end += n,
+            _ => break,
+        }
+    }
+    end
+}
+
+/// `[^\s\p{L}\p{N}]`: punctuation, symbols and marks.
+fn is_other(c: Class) -> bool {
+    matches!(c, Class::Mark | Class::Other)
+}
+
+/// ` ?[^\s\p{L}\p{N}]+` at byte `start`, then the bytes `trailing` takes (the patterns'
+/// `[\r\n]*` or `[\r\n/]*`), if it matches there.
+fn punctuation(text: &str, start: usize, trailing: impl Fn(u8) -> bool) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let from = if bytes[start] == b' ' { start + 1 } else { start };
+    at(text, from).filter(|&(c, _)| is_other(c))?;
+    let end = run(text, from, is_other);
+    Some(end + bytes[end..].iter().take_while(|&&b| trailing(b)).count())
+}
+
 /// The white space run at `start` as both patterns end it: `\s*[\r\n]+` up to the run's
 /// last line break, else `\s+(?!\S)` (all of it at the end of the text, or all but its last
 /// character), else `\s+` (a single white space character before something else).
@@ -188,16 +215,16 @@ mod tests {
         'Ⅻ', '!', '.', ',', '-', '/', 'é', 'É', '\u{301}', '\u{903}', '東', 'я', 'Я', 'ʰ', '😀', 'ǅ', '_',
     ];
 
-    /// Checks that `by_hand` cuts as `by_regex` on every pair and triple of [`TRICKY`]
-    /// characters and on random texts.
-    pub(crate) fn cuts_alike(by_hand: fn(&str) -> Vec<&str>, by_regex: fn(&str) -> Vec<&str>) {
+    /// Checks that `cut` (a text's pieces pushed in order) cuts as the `judge` pattern does,
+    /// on every triple of [`TRICKY`] characters and on random texts.
+    pub(crate) fn cuts_alike(cut: impl for<'t> Fn(&'t str, &mut Vec<&'t str>), judge: &crate::pieces::Pieces) {
         let mut text = String::new();
         for &a in TRICKY {
             for &b in TRICKY {
                 for &c in TRICKY {
                     text.clear();
                     text.extend([a, b, c]);
-                    assert_eq!(by_hand(&text), by_regex(&text), "{text:?}");
+                    same(&cut, judge, &text);
                 }
             }
         }
@@ -213,8 +240,15 @@ mod tests {
                     TRICKY[(r >> 8) as usize % TRICKY.len()]
                 });
             }
-            assert_eq!(by_hand(&text), by_regex(&text), "{text:?}");
+            same(&cut, judge, &text);
         }
+    }
+
+    fn same(cut: &impl for<'t> Fn(&'t str, &mut Vec<&'t str>), judge: &crate::pieces::Pieces, text: &str) {
+        let (mut by_hand, mut by_regex) = (Vec::new(), Vec::new());
+        cut(text, &mut by_hand);
+        judge.each(text, |p| by_regex.push(p));
+        assert_eq!(by_hand, by_regex, "{text:?}");
     }
 
     #[test]

@@ -11,7 +11,7 @@
 //! optional first character, then without it, and backs the first run off until the second
 //! can start, which is what [`first`] and [`second`] work out without backing off.
 
-use super::{Class, at, contraction, run, spaces};
+use super::{Class, at, contraction, numbers, punctuation, run, spaces};
 
 /// `[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]`.
 fn is_head(c: Class) -> bool {
@@ -21,11 +21,6 @@ fn is_head(c: Class) -> bool {
 /// `[\p{Ll}\p{Lm}\p{Lo}\p{M}]`.
 fn is_tail(c: Class) -> bool {
     matches!(c, Class::Lower | Class::Caseless | Class::Mark)
-}
-
-/// `[^\s\p{L}\p{N}]`: punctuation, symbols and marks.
-fn is_other(c: Class) -> bool {
-    matches!(c, Class::Mark | Class::Other)
 }
 
 /// Calls `each` with every piece of `text`, in order.
@@ -83,7 +78,6 @@ fn contraction_at(text: &str, at: usize) -> usize {
 /// Where the piece that starts at byte `start` ends; `None` at the end of the text.
 fn piece_end(text: &str, start: usize) -> Option<usize> {
     let (c, len) = at(text, start)?;
-    let bytes = text.as_bytes();
     // `[^\r\n\p{L}\p{N}]?`: white space, punctuation, symbols and marks.
     let prefix = matches!(c, Class::Space | Class::Other | Class::Mark).then_some(start + len);
     // Each word alternative with the optional character, then without it.
@@ -94,20 +88,11 @@ fn piece_end(text: &str, start: usize) -> Option<usize> {
     }
     // `\p{N}{1,3}`
     if c == Class::Number {
-        let mut end = start;
-        for _ in 0..3 {
-            match at(text, end) {
-                Some((Class::Number, n)) => end += n,
-                _ => break,
-            }
-        }
-        return Some(end);
+        return Some(numbers(text, start));
     }
     // ` ?[^\s\p{L}\p{N}]+[\r\n/]*`
-    let from = if bytes[start] == b' ' { start + 1 } else { start };
-    if at(text, from).is_some_and(|(c, _)| is_other(c)) {
-        let end = run(text, from, is_other);
-        return Some(end + bytes[end..].iter().take_while(|&&b| matches!(b, b'\r' | b'\n' | b'/')).count());
+    if let Some(end) = punctuation(text, start, |b| matches!(b, b'\r' | b'\n' | b'/')) {
+        return Some(end);
     }
     // What is left starts with white space.
     Some(spaces(text, start))
@@ -115,20 +100,8 @@ fn piece_end(text: &str, start: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    fn by_regex(text: &str) -> Vec<&str> {
-        let mut pieces = Vec::new();
-        crate::pieces::O200K_BASE.each(text, |p| pieces.push(p));
-        pieces
-    }
-
-    fn by_hand(text: &str) -> Vec<&str> {
-        let mut pieces = Vec::new();
-        super::each(text, |p| pieces.push(p));
-        pieces
-    }
-
     #[test]
     fn texts_are_cut_as_the_regex_cuts_them() {
-        super::super::tests::cuts_alike(by_hand, by_regex);
+        super::super::tests::cuts_alike(|text, out| super::each(text, |p| out.push(p)), &crate::pieces::O200K_BASE);
     }
 }
