@@ -219,9 +219,9 @@ fn tokens(source: TokenSource, counter: &str) -> Result<(), Failure> {
     let counter = CounterRegistry::global().get(counter)?;
     match source {
         TokenSource::File { file, kind } => {
-            // What a counter builds on first use (`o200k_base` compiles its pattern; a plug-in
-            // may load tables) is built on the other core while the file loads; a file that
-            // does not load is reported at once, the warm-up left to the process's end.
+            // What a counter builds on first use (the exact encodings' character tables; a
+            // plug-in may load more) is built on the other core while the file loads; a file
+            // that does not load is reported at once, the warm-up left to the process's end.
             let warm = std::thread::spawn(move || counter.count(""));
             let document = load(&file, kind)?;
             // What the warm-up ran into, the count itself meets and reports.

@@ -4,7 +4,7 @@
 //! (?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+
 //! ```
 
-use super::{Class, at, contraction, numbers, punctuation, run, spaces};
+use super::{Class, at, contraction, rest, run};
 
 /// Calls `each` with every piece of `text`, in order.
 pub(crate) fn each<'t>(text: &'t str, mut each: impl FnMut(&'t str)) {
@@ -34,16 +34,8 @@ fn piece_end(text: &str, start: usize) -> Option<usize> {
     if let Some(from) = letters_from {
         return Some(run(text, from, Class::is_letter));
     }
-    // `\p{N}{1,3}`
-    if first == Class::Number {
-        return Some(numbers(text, start));
-    }
-    // ` ?[^\s\p{L}\p{N}]+[\r\n]*`
-    if let Some(end) = punctuation(text, start, |b| b == b'\r' || b == b'\n') {
-        return Some(end);
-    }
-    // What is left starts with white space.
-    Some(spaces(text, start))
+    // `\p{N}{1,3}`, ` ?[^\s\p{L}\p{N}]+[\r\n]*`, white space
+    Some(rest(text, start, first, |b| b == b'\r' || b == b'\n'))
 }
 
 #[cfg(test)]

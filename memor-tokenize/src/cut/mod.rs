@@ -160,6 +160,16 @@ fn contraction(rest: &str) -> Option<usize> {
     }
 }
 
+/// Where the piece at byte `start` ends when it is no word: the patterns' last
+/// alternatives, `\p{N}{1,3}`, ` ?[^\s\p{L}\p{N}]+` then the bytes `trailing` takes (their
+/// `[\r\n]*` or `[\r\n/]*`), and white space. `first` is the class of its first character.
+fn rest(text: &str, start: usize, first: Class, trailing: impl Fn(u8) -> bool) -> usize {
+    if first == Class::Number {
+        return numbers(text, start);
+    }
+    punctuation(text, start, trailing).unwrap_or_else(|| spaces(text, start))
+}
+
 /// `\p{N}{1,3}` at byte `start`, a number there.
 fn numbers(text: &str, start: usize) -> usize {
     let mut end = start;
@@ -177,8 +187,7 @@ fn is_other(c: Class) -> bool {
     matches!(c, Class::Mark | Class::Other)
 }
 
-/// ` ?[^\s\p{L}\p{N}]+` at byte `start`, then the bytes `trailing` takes (the patterns'
-/// `[\r\n]*` or `[\r\n/]*`), if it matches there.
+/// ` ?[^\s\p{L}\p{N}]+` at byte `start`, then the bytes `trailing` takes, if it matches there.
 fn punctuation(text: &str, start: usize, trailing: impl Fn(u8) -> bool) -> Option<usize> {
     let bytes = text.as_bytes();
     let from = if bytes[start] == b' ' { start + 1 } else { start };

@@ -11,7 +11,7 @@
 //! optional first character, then without it, and backs the first run off until the second
 //! can start, which is what [`first`] and [`second`] work out without backing off.
 
-use super::{Class, at, contraction, numbers, punctuation, run, spaces};
+use super::{Class, at, contraction, rest, run};
 
 /// `[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]`.
 fn is_head(c: Class) -> bool {
@@ -86,16 +86,8 @@ fn piece_end(text: &str, start: usize) -> Option<usize> {
             return Some(end);
         }
     }
-    // `\p{N}{1,3}`
-    if c == Class::Number {
-        return Some(numbers(text, start));
-    }
-    // ` ?[^\s\p{L}\p{N}]+[\r\n/]*`
-    if let Some(end) = punctuation(text, start, |b| matches!(b, b'\r' | b'\n' | b'/')) {
-        return Some(end);
-    }
-    // What is left starts with white space.
-    Some(spaces(text, start))
+    // `\p{N}{1,3}`, ` ?[^\s\p{L}\p{N}]+[\r\n/]*`, white space
+    Some(rest(text, start, c, |b| matches!(b, b'\r' | b'\n' | b'/')))
 }
 
 #[cfg(test)]
