@@ -36,6 +36,7 @@ pub mod reflect;
 mod sql;
 #[cfg(feature = "sqlite")]
 mod sqlite;
+mod stop;
 mod vectors;
 pub mod when;
 

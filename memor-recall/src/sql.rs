@@ -6,13 +6,13 @@ use crate::model::{Kind, Scope, Source, Status};
 use crate::when::TimeRange;
 use crate::{Error, Memory, Result};
 
-/// The words of `text` a lexical index can match: runs of letters and digits, lowercased,
-/// each once, in order.
+/// The words of `text` a lexical query asks for: runs of letters and digits, lowercased,
+/// each once, in order, without the stop words (a query of stop words only has none).
 pub(crate) fn words(text: &str) -> Vec<String> {
     let mut seen = Vec::new();
     for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
         let word = word.to_lowercase();
-        if !seen.contains(&word) {
+        if !crate::stop::is_stop_word(&word) && !seen.contains(&word) {
             seen.push(word);
         }
     }
