@@ -4,8 +4,9 @@
 //!   test suite (with Python memor 1.1, the providers' pinned Python SDKs and pyarrow installed,
 //!   for the interoperability tests, the SDK judge of `memor-providers` and the Parquet export
 //!   of `memor-cli`), closing on
-//!   one line that sums all test binaries: `tests: N passed, N failed`. Clippy, the docs and
-//!   the tests also build the non-default features in [`FEATURES`].
+//!   one line that sums all test binaries: `tests: N passed, N failed`. Clippy runs with the
+//!   default features and with the non-default ones in [`FEATURES`]; the docs and the tests
+//!   build with [`FEATURES`].
 //!   The tests run against a PostgreSQL server started for the run ([`postgres::Server`]) and
 //!   stopped after it, and with all-MiniLM-L6-v2 fetched into the target directory
 //!   ([`models::minilm`]) for `memor-embed/local-embed`.
@@ -52,6 +53,8 @@ fn ci() -> Result<(), String> {
     python_requirements(SDK_REQUIREMENTS, "the SDK judge of memor-providers")?;
     python_requirements(CLI_REQUIREMENTS, "the Parquet tests of memor-cli")?;
     run("fmt", &["fmt", "--all", "--", "--check"], &[])?;
+    // With the default features too: code gated on a feature can leave an import unused without it.
+    run("clippy", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"], &[])?;
     run("clippy", &["clippy", "--workspace", "--all-targets", "--features", FEATURES, "--", "-D", "warnings"], &[])?;
     run("doc", &["doc", "--workspace", "--no-deps", "--features", FEATURES], &[("RUSTDOCFLAGS", "-D warnings")])?;
     test()
