@@ -36,7 +36,6 @@ pub mod reflect;
 mod sql;
 #[cfg(feature = "sqlite")]
 mod sqlite;
-mod stop;
 mod vectors;
 pub mod when;
 

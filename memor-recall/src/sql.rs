@@ -12,7 +12,7 @@ pub(crate) fn words(text: &str) -> Vec<String> {
     let mut seen = Vec::new();
     for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
         let word = word.to_lowercase();
-        if !crate::stop::is_stop_word(&word) && !seen.contains(&word) {
+        if !memor_store::is_stop_word(&word) && !seen.contains(&word) {
             seen.push(word);
         }
     }

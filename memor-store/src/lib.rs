@@ -43,6 +43,7 @@ mod rows;
 mod search_query;
 #[cfg(feature = "sqlite")]
 mod sqlite;
+mod stop;
 mod store;
 
 pub use error::{Error, Result};
@@ -53,6 +54,7 @@ pub use postgres::PostgresStore;
 pub use recorder::Recorder;
 #[cfg(feature = "sqlite")]
 pub use sqlite::{SqliteOptions, SqliteStore};
+pub use stop::is_stop_word;
 pub use store::Store;
 
 /// The PostgreSQL client this crate is built on, for code that writes its own tables beside

@@ -2,19 +2,23 @@
 
 use crate::{Error, Result};
 
-/// The words of `query` (letters, digits and `_`, split on everything else), lowercased.
-/// Every word must occur in a hit; an empty list is an error.
+/// The words of `query` (letters, digits and `_`, split on everything else), lowercased,
+/// without the [stop words](crate::is_stop_word). Every word must occur in a hit; a query with
+/// no words, or only stop words, is an error.
 pub(crate) fn words(query: &str) -> Result<Vec<String>> {
-    let words: Vec<String> = query
+    let all: Vec<String> = query
         .split(|c: char| !(c.is_alphanumeric() || c == '_'))
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
+    let words: Vec<String> = all.iter().filter(|w| !crate::is_stop_word(w)).cloned().collect();
     if words.is_empty() {
-        return Err(Error::Invalid {
-            what: format!("search query `{query}`"),
-            reason: "has no words to search for".to_owned(),
-        });
+        let reason = if all.is_empty() {
+            "has no words to search for".to_owned()
+        } else {
+            format!("has only stop words ({}), which the index does not search for", all.join(", "))
+        };
+        return Err(Error::Invalid { what: format!("search query `{query}`"), reason });
     }
     Ok(words)
 }
@@ -26,7 +30,9 @@ mod tests {
 
     #[test]
     fn splits_on_syntax() {
-        assert_eq!(words("Café \"OR\" -x* NEAR(a b)").unwrap(), ["café", "or", "x", "near", "a", "b"]);
+        assert_eq!(words("Café \"OR\" -x* NEAR(a b)").unwrap(), ["café", "x", "near", "b"]);
+        assert_eq!(words("When do THE trains leave?").unwrap(), ["trains", "leave"]);
+        assert!(words("the, and: of").unwrap_err().to_string().contains("only stop words (the, and, of)"));
         assert!(words(" \"*- ").unwrap_err().to_string().contains("has no words"));
     }
 }

@@ -64,7 +64,9 @@ pub trait Store: Send + Sync {
     /// A new conversation with the same messages, statuses and metadata.
     fn copy(&self, id: &str, title: Option<&str>) -> Result<Conversation>;
 
-    /// Full-text search over the messages of the conversations the filter allows, best first.
+    /// Full-text search over the messages of the conversations the filter allows, best first:
+    /// a hit holds every word of `query` (stemmed) but the [stop words](crate::is_stop_word),
+    /// which neither backend searches for; a query with no other word is an error.
     fn search(&self, query: &str, filter: &SearchFilter) -> Result<Vec<SearchHit>>;
 
     /// Appends messages, enabled, in one transaction.

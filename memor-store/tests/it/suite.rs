@@ -192,6 +192,20 @@ fn search_finds_words_across_conversations() {
 }
 
 #[test]
+fn search_leaves_out_stop_words_on_both_backends() {
+    each(|store| {
+        let a = store.create(&NewConversation::titled("trip")).unwrap();
+        store.append(&a.id, &[prompt("Book a train to Zürich"), reply("Trains to Zürich leave hourly.", "m")]).unwrap();
+        // "when", "do" and "the" are in neither message; they are asked for by neither backend.
+        let hits = store.search("When do the trains leave?", &SearchFilter::default()).unwrap();
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert_eq!(hits[0].index, 1);
+        let err = store.search("what is the", &SearchFilter::default()).unwrap_err().to_string();
+        assert!(err.contains("`what is the`") && err.contains("only stop words"), "{err}");
+    });
+}
+
+#[test]
 fn hostile_titles_and_texts_come_back_unchanged() {
     each(|store| {
         let nasty = [

@@ -1,11 +1,12 @@
-//! The English stop words: the words a lexical query leaves out.
+//! The English stop words: the words a full-text query leaves out.
 //!
 //! This is the list PostgreSQL's `english` text search configuration drops
 //! (`share/tsearch_data/english.stop` of PostgreSQL 16, 127 words, the Snowball project's
 //! list), so that both backends match the same words: PostgreSQL never indexes them, and
-//! SQLite's FTS5 (which indexes every word) is not asked for them. Left in, they rank a
-//! question's answer below every other question: "what did you" matches the turns that ask
-//! something far better than the one that answers.
+//! SQLite's FTS5 (which indexes every word) is not asked for them. Asked for, they make a
+//! search of messages miss ("when do the trains leave" needs a message holding "when", "do"
+//! and "the") and a ranked recall prefer questions to answers ("what did you" matches the
+//! turns that ask something far better than the one that answers).
 
 /// The stop words, lowercase, sorted for a binary search.
 #[rustfmt::skip]
@@ -23,8 +24,8 @@ const WORDS: &[&str] = &[
     "who", "whom", "why", "will", "with", "you", "your", "yours", "yourself", "yourselves",
 ];
 
-/// Whether `word` (lowercase) is a stop word.
-pub(crate) fn is_stop_word(word: &str) -> bool {
+/// Whether `word` (lowercase) is one of the English stop words neither backend searches for.
+pub fn is_stop_word(word: &str) -> bool {
     WORDS.binary_search(&word).is_ok()
 }
 
