@@ -224,24 +224,29 @@ impl Memories {
     }
 
     /// Searches with the query's vector made by `embedder` (when the store holds vectors of
-    /// its model; words only otherwise).
+    /// its model; words only otherwise). The lexical ranking is read while the query is
+    /// embedded.
     pub fn search_with(&self, search: &Search, embedder: &dyn Embedder) -> Result<Vec<Hit>> {
-        let mut search = search.clone();
-        if search.vector.is_none() && !search.text.trim().is_empty() {
-            if let Some((model, _)) = self.model()? {
-                if model != embedder.model() {
-                    return Err(Error::Model { store: model, given: embedder.model().to_owned() });
-                }
-                let vector = embedder.embed_query(&search.text)?;
-                search.vector = Some(crate::Embedding { model, vector });
-            }
+        if search.vector.is_some() || search.text.trim().is_empty() {
+            return self.search(search);
         }
-        self.search(&search)
+        let Some((model, _)) = self.model()? else { return self.search(search) };
+        if model != embedder.model() {
+            return Err(Error::Model { store: model, given: embedder.model().to_owned() });
+        }
+        let embed = || Ok(crate::Embedding { vector: embedder.embed_query(&search.text)?, model });
+        self.ranked(search, Some(embed))
     }
 
     /// The best `search.k` memories for the query: lexical and vector rankings fused, lifted
     /// by a time expression's span, recency and importance when asked.
     pub fn search(&self, search: &Search) -> Result<Vec<Hit>> {
+        self.ranked(search, search.vector.clone().map(|e| move || Ok(e)))
+    }
+
+    /// [`search`](Self::search) with the query's vector, if any, made by `vector`: then the
+    /// lexical ranking is read on another thread meanwhile, and while the vectors are scanned.
+    fn ranked(&self, search: &Search, vector: Option<impl FnOnce() -> Result<crate::Embedding>>) -> Result<Vec<Hit>> {
         let text = search.text.trim();
         if text.is_empty() && search.vector.is_none() {
             return Err(Error::EmptyQuery);
@@ -266,32 +271,15 @@ impl Memories {
             }
         }
         let pool = (search.k * 5).max(50);
-        let lexical = self.backend.lexical(&words(&lexical_text), &filter, pool)?;
-        let nearest = match &search.vector {
-            None => Vec::new(),
-            Some(e) => {
-                // One read of the model serves the checks and the scan.
-                let held = self.model()?;
-                if let Some((model, dims)) = &held {
-                    if *model != e.model {
-                        return Err(Error::Model { store: model.clone(), given: e.model.clone() });
-                    }
-                    if e.vector.len() != *dims {
-                        return Err(Error::Dimensions {
-                            what: "the query vector".into(),
-                            expected: *dims,
-                            found: e.vector.len(),
-                        });
-                    }
-                }
-                if let Some(bad) = e.vector.iter().position(|x| !x.is_finite()) {
-                    return Err(Error::invalid("the query vector", format!("it holds a non-finite value at {bad}")));
-                }
-                match held {
-                    Some((_, dims)) => self.backend.nearest(&normalized(&e.vector), dims, &filter, pool)?,
-                    None => Vec::new(),
-                }
-            }
+        let words = words(&lexical_text);
+        let (lexical, nearest) = match vector {
+            None => (self.backend.lexical(&words, &filter, pool)?, Vec::new()),
+            Some(vector) => std::thread::scope(|s| {
+                let lexical = s.spawn(|| self.backend.lexical(&words, &filter, pool));
+                let nearest = vector().and_then(|e| self.nearest(&e, &filter, pool));
+                let lexical = lexical.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+                Ok::<_, Error>((lexical?, nearest?))
+            })?,
         };
         let mut rows: Vec<i64> = lexical.clone();
         for (row, _) in &nearest {
@@ -329,6 +317,23 @@ impl Memories {
                 })
             })
             .collect())
+    }
+
+    /// The vector ranking of `e` under `filter`, after the checks of its model, dimensions
+    /// and values (none while the store holds no vectors).
+    fn nearest(&self, e: &crate::Embedding, filter: &Filter, pool: usize) -> Result<Vec<(i64, f32)>> {
+        if let Some(bad) = e.vector.iter().position(|x| !x.is_finite()) {
+            return Err(Error::invalid("the query vector", format!("it holds a non-finite value at {bad}")));
+        }
+        // One read of the model serves the checks and the scan.
+        let Some((model, dims)) = self.model()? else { return Ok(Vec::new()) };
+        if model != e.model {
+            return Err(Error::Model { store: model, given: e.model.clone() });
+        }
+        if e.vector.len() != dims {
+            return Err(Error::Dimensions { what: "the query vector".into(), expected: dims, found: e.vector.len() });
+        }
+        self.backend.nearest(&normalized(&e.vector), dims, filter, pool)
     }
 }
 

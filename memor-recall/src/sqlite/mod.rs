@@ -319,16 +319,21 @@ impl Backend for Sqlite {
     }
 
     fn nearest(&self, query: &[f32], dims: usize, filter: &Filter, limit: usize) -> Result<Vec<(i64, f32)>> {
-        let mut cache = self.cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        // The scan's best candidates, re-scored exactly. The scan reads memory only, so the
+        // connection is free meanwhile (for the lexical ranking of the same search); a row
+        // removed between the two reads is left out.
+        let rough = {
+            let mut cache = self.cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            self.read(|tx, error| cache.refresh(tx, dims, error))?;
+            cache.scan(query, filter, (limit * 2).max(limit + 16))
+        };
         self.read(|tx, error| {
-            cache.refresh(tx, dims, error)?;
-            // The scan's best candidates, re-scored exactly.
-            let pool = (limit * 2).max(limit + 16);
-            let rough = cache.scan(query, filter, pool);
             let mut stmt = tx.prepare_cached("SELECT embedding FROM memories WHERE rowid = ?1").map_err(error)?;
             let mut exact = Vec::with_capacity(rough.len());
             for (row, _) in rough {
-                let blob: Vec<u8> = stmt.query_row([row], |r| r.get(0)).map_err(error)?;
+                let Some(blob) = stmt.query_row([row], |r| r.get::<_, Vec<u8>>(0)).optional().map_err(error)? else {
+                    continue;
+                };
                 let vector = from_blob(&blob, dims)
                     .ok_or_else(|| Error::corrupt(format!("the vector of memory row {row}"), "wrong size"))?;
                 exact.push((row, dot(query, &normalized(&vector))));

@@ -240,7 +240,13 @@ fn a_superseded_memory_links_to_the_one_that_replaced_it() {
 #[test]
 fn bad_inputs_are_clear_errors_and_a_failed_add_adds_nothing() {
     for (backend, memories) in crate::backends::all() {
+        // A query vector of no finite values is refused before and after the store holds vectors.
+        let nan = Search::text("x").vector("test:axes", vec![f32::NAN, 0.0, 0.0, 0.0]);
+        let e = memories.search(&nan).unwrap_err();
+        assert!(e.to_string().contains("non-finite value at 0"), "{backend}: {e}");
         axes(&memories);
+        let e = memories.search(&nan).unwrap_err();
+        assert!(e.to_string().contains("non-finite value at 0"), "{backend}: {e}");
         assert!(matches!(memories.search(&Search::text("  ")), Err(Error::EmptyQuery)), "{backend}");
         let wrong = Search::text("").vector("test:axes", vec![1.0, 0.0]);
         let e = memories.search(&wrong).unwrap_err();
