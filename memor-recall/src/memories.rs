@@ -3,11 +3,11 @@
 use std::sync::Arc;
 
 use memor_embed::Embedder;
-use memor_store::{Location, Store};
+use memor_store::{Location, Store, query_words};
 
 use crate::backend::{Backend, Mark, Prepared};
 use crate::fuse::{self, Signals};
-use crate::sql::{now, words};
+use crate::sql::now;
 use crate::vectors::normalized;
 use crate::{Error, Event, Filter, Hit, Memory, NewMemory, Result, Search, Status, Why, when};
 
@@ -260,7 +260,7 @@ impl Memories {
         let mut lexical_text = text.to_owned();
         if let Some(span) = time.matched.clone() {
             let rest = format!("{} {}", &text[..span.start], &text[span.end..]);
-            if !words(&rest).is_empty() {
+            if !query_words(&rest).is_empty() {
                 lexical_text = rest;
             }
         }
@@ -271,7 +271,7 @@ impl Memories {
             }
         }
         let pool = (search.k * 5).max(50);
-        let words = words(&lexical_text);
+        let words = query_words(&lexical_text);
         let (lexical, nearest) = match vector {
             None => (self.backend.lexical(&words, &filter, pool)?, Vec::new()),
             Some(vector) => std::thread::scope(|s| {

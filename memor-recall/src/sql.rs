@@ -1,23 +1,10 @@
-//! What both SQL backends share: the words of a lexical query, and rows read back.
+//! What both SQL backends share: rows read back.
 
 use serde_json::{Map, Value};
 
 use crate::model::{Kind, Scope, Source, Status};
 use crate::when::TimeRange;
 use crate::{Error, Memory, Result};
-
-/// The words of `text` a lexical query asks for: runs of letters and digits, lowercased,
-/// each once, in order, without the stop words (a query of stop words only has none).
-pub(crate) fn words(text: &str) -> Vec<String> {
-    let mut seen = Vec::new();
-    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-        let word = word.to_lowercase();
-        if !memor_store::is_stop_word(&word) && !seen.contains(&word) {
-            seen.push(word);
-        }
-    }
-    seen
-}
 
 /// A memory's columns as the backends read them.
 pub(crate) struct Columns {

@@ -54,7 +54,7 @@ pub use postgres::PostgresStore;
 pub use recorder::Recorder;
 #[cfg(feature = "sqlite")]
 pub use sqlite::{SqliteOptions, SqliteStore};
-pub use stop::is_stop_word;
+pub use stop::{is_stop_word, query_words};
 pub use store::Store;
 
 /// The PostgreSQL client this crate is built on, for code that writes its own tables beside

@@ -2,17 +2,13 @@
 
 use crate::{Error, Result};
 
-/// The words of `query` (letters, digits and `_`, split on everything else), lowercased,
-/// without the [stop words](crate::is_stop_word). Every word must occur in a hit; a query with
-/// no words, or only stop words, is an error.
+/// The [words](crate::query_words) of `query`; every word must occur in a hit. A query with no
+/// words, or only stop words, is an error.
 pub(crate) fn words(query: &str) -> Result<Vec<String>> {
-    let all: Vec<String> = query
-        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    let words: Vec<String> = all.iter().filter(|w| !crate::is_stop_word(w)).cloned().collect();
+    let words = crate::query_words(query);
     if words.is_empty() {
+        let all: Vec<String> =
+            query.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
         let reason = if all.is_empty() {
             "has no words to search for".to_owned()
         } else {

@@ -1,4 +1,4 @@
-//! The English stop words: the words a full-text query leaves out.
+//! The words a full-text query asks for, and the English stop words it leaves out.
 //!
 //! This is the list PostgreSQL's `english` text search configuration drops
 //! (`share/tsearch_data/english.stop` of PostgreSQL 16, 127 words, the Snowball project's
@@ -27,6 +27,25 @@ const WORDS: &[&str] = &[
 /// Whether `word` (lowercase) is one of the English stop words neither backend searches for.
 pub fn is_stop_word(word: &str) -> bool {
     WORDS.binary_search(&word).is_ok()
+}
+
+/// The words of `text` a full-text query asks for: runs of letters and digits (split on
+/// everything else, as both indexes split), lowercased, each once, in order, without the
+/// [stop words](is_stop_word). A text of stop words only has none.
+///
+/// ```
+/// assert_eq!(memor_store::query_words("When do THE trains leave? Trains!"), ["trains", "leave"]);
+/// assert!(memor_store::query_words("the, and: of").is_empty());
+/// ```
+pub fn query_words(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        let word = word.to_lowercase();
+        if !is_stop_word(&word) && !words.contains(&word) {
+            words.push(word);
+        }
+    }
+    words
 }
 
 #[cfg(test)]
