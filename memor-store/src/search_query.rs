@@ -7,8 +7,7 @@ use crate::{Error, Result};
 pub(crate) fn words(query: &str) -> Result<Vec<String>> {
     let words = crate::query_words(query);
     if words.is_empty() {
-        let all: Vec<String> =
-            query.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+        let all: Vec<String> = crate::stop::all_words(query).collect();
         let reason = if all.is_empty() {
             "has no words to search for".to_owned()
         } else {

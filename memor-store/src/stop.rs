@@ -39,13 +39,17 @@ pub fn is_stop_word(word: &str) -> bool {
 /// ```
 pub fn query_words(text: &str) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
-    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-        let word = word.to_lowercase();
+    for word in all_words(text) {
         if !is_stop_word(&word) && !words.contains(&word) {
             words.push(word);
         }
     }
     words
+}
+
+/// Every word of `text` (runs of letters and digits), lowercased, stop words included.
+pub(crate) fn all_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase)
 }
 
 #[cfg(test)]
